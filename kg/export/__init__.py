@@ -1,0 +1,29 @@
+"""EXPORTERS: every output format by name, and export(kg, fmt, out), the only format dispatch."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from kg.errors import OutputError
+from kg.export import html, rdf
+from kg.model import KnowledgeGraph
+
+
+class Exporter(Protocol):
+    def __call__(self, kg: KnowledgeGraph, out: Path) -> None: ...
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "ttl": rdf.write_turtle,
+    "nt": rdf.write_ntriples,
+    "html": html.write,
+}
+
+
+def export(kg: KnowledgeGraph, fmt: str, out: Path) -> None:
+    """Write `kg` to `out` in format `fmt` (one of EXPORTERS)."""
+    try:
+        exporter = EXPORTERS[fmt]
+    except KeyError:
+        raise OutputError(out, f"unknown format {fmt!r}; use one of {', '.join(sorted(EXPORTERS))}") from None
+    exporter(kg, out)

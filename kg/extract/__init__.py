@@ -1,0 +1,1 @@
+"""Rules over sentences: entity candidates (`entities`), years (`years`) and relations (`relations`)."""

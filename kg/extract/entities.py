@@ -1,0 +1,289 @@
+"""Entity mentions in one sentence: chunking over tagged words, typing by name shape, frames and lists.
+
+Input is a sentence's words as `Word(text, tag, start)` (from the statistical tagger, or any segmenter
+with LAC-style tags); output is a list of `Candidate`s with offsets relative to the sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kg.extract import lexicon as lx
+from kg.extract.divisions import gazetteer
+from kg.model import EntityType as T
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    tag: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    type: T
+    text: str
+    source: str
+
+
+NAME_TAGS = frozenset({"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j", "eng", "x"})
+_NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[一二三四五六七八九十\d]+[批届]|\d+[A-Za-z]*)$")
+_ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
+AWARD_CUES = re.compile(
+    r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
+)
+_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
+_LIST_TAIL = re.compile(r"^等(?:\d+[个家座条所项])?(重点|重大|产业|一批|多个|新|龙头|优质|骨干)?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
+_TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
+              "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "院所": T.ORGANIZATION,
+              "机构": T.ORGANIZATION}
+_QUOTES = "“”\"'‘’《》〈〉「」『』【】"
+_GENERIC_START = ("一批", "一个", "多个", "各类", "各种", "全区", "全市", "全省", "全国各", "相关", "其他", "部分", "这些", "该")
+
+
+def _nameable(word: Word) -> bool:
+    if word.tag in NAME_TAGS:
+        return True
+    if word.tag in ("m", "a", "q") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
+        return True
+    return word.tag == "v" and len(word.text) == 1 and word.text in "造创联"  # 智造, 双创 split by the tagger
+
+
+def chunks(words: Sequence[Word]) -> list[list[Word]]:
+    """Maximal runs of words that can be part of a name."""
+    runs: list[list[Word]] = []
+    cur: list[Word] = []
+    for w in words:
+        if _nameable(w) and w.text not in lx.TRIGGERS:
+            cur.append(w)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _head_type(name: str) -> T | None:
+    """Type from the name's last characters; the longest matching head wins, ties by the order below."""
+    best: tuple[int, int, T] | None = None
+    for rank, (heads, t) in enumerate((
+        (lx.AWARD_HEADS, T.AWARD), (lx.ORGANIZATION_HEADS, T.ORGANIZATION), (lx.PARK_HEADS, T.PARK),
+        (lx.PROJECT_HEADS, T.PROJECT), (lx.ENTERPRISE_HEADS, T.ENTERPRISE),
+    )):
+        for h in heads:
+            if name.endswith(h) and len(name) > len(h) and (best is None or (len(h), -rank) > (best[0], -best[1])):
+                best = (len(h), rank, t)
+    return best[2] if best else None
+
+
+def is_district(name: str) -> bool:
+    if gazetteer().lookup(name):
+        return True
+    return any(name.endswith(h) and len(name) >= len(h) + 2 for h in lx.ZONE_HEADS)
+
+
+def classify(name: str, words: Sequence[Word]) -> T | None:
+    """The type of a chunk from its shape, or None when it names nothing in particular."""
+    if name in lx.NOT_NAMES or len(name) < 2 or name.startswith(_GENERIC_START):
+        return None
+    if is_district(name) and not any(name.endswith(h) for h in ("工业园区", "保税区")):
+        return T.DISTRICT
+    head = _head_type(name)
+    tags = {w.tag for w in words}
+    if len(words) == 1 and words[0].tag == "ORG":
+        return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT) else T.ENTERPRISE
+    if head is not None:
+        # a head alone with only common nouns before it is a category, not a name
+        if not tags & {"ORG", "LOC", "PER", "nz", "nw", "eng", "x", "m"} and len(words) < 3 and head != T.AWARD:
+            return None
+        return head
+    if "ORG" in tags:
+        return T.ENTERPRISE
+    return None
+
+
+def _trim(words: list[Word]) -> list[Word]:
+    """Drop leading words that are generic (一批, 全区) or category nouns before a real name."""
+    while words and (words[0].text in ("等", "及", "和") or words[0].text.startswith(_GENERIC_START)):
+        words = words[1:]
+    return words
+
+
+def _from_chunk(words: list[Word]) -> list[Candidate]:
+    words = _trim(words)
+    if not words:
+        return []
+    out: list[Candidate] = []
+    start, end = words[0].start, words[-1].end
+    name = "".join(w.text for w in words)
+    t = classify(name, words)
+    if t is not None:
+        out.append(Candidate(start, end, t, name, "shape"))
+    # named organisations and places inside a longer chunk: 华星光电 in 华星光电显示模组项目
+    for i, w in enumerate(words):
+        if w.tag in ("ORG", "LOC") and (len(words) > 1 or t is None):
+            inner = classify(w.text, [w])
+            if inner is None and w.tag == "ORG" and len(w.text) >= 2:
+                inner = T.ENTERPRISE
+            if inner is not None and not (w.start == start and w.end == end and t is not None):
+                out.append(Candidate(w.start, w.end, inner, w.text, "tagger"))
+    if t in (T.PROJECT, T.PARK) and not any(c.type == T.ENTERPRISE for c in out):
+        out.extend(_enterprise_prefix(words))
+    return out
+
+
+def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
+    """The enterprise a project is named after: its leading words up to an enterprise head (连城数控…)."""
+    acc = ""
+    for i, w in enumerate(words[:-1]):
+        acc += w.text
+        if i >= 1 and any(acc.endswith(h) for h in lx.ENTERPRISE_HEADS) and acc not in lx.NOT_NAMES and len(acc) >= 4:
+            return [Candidate(words[0].start, w.end, T.ENTERPRISE, acc, "prefix")]
+    return []
+
+
+def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) -> list[Candidate]:
+    """`A、B、C等项目`: untyped members of a list closed by 等+category take the category's type."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"等", sentence):
+        tail = _LIST_TAIL.match(sentence, m.start())
+        if not tail:
+            continue
+        t = _TAIL_TYPE[tail.group(2)]
+        # walk back over 、-separated items
+        seg_end = m.start()
+        left = max(sentence.rfind(c, 0, seg_end) for c in "，,。；;：:！？…")
+        items, pos = [], left + 1
+        for part in re.split(r"[、]", sentence[pos:seg_end]):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        for s, e in items:
+            text = sentence[s:e].strip(_QUOTES + " ")
+            if len(text) < 2 or text in lx.NOT_NAMES:
+                continue
+            if any(c.start <= s and c.end >= e and c.type != T.ENTERPRISE for c in found):
+                continue
+            # keep only the trailing name-like part of the first item (drop the verb before it)
+            first_words = [w for w in words if w.start >= s and w.end <= e]
+            run: list[Word] = []
+            for w in reversed(first_words):
+                if _nameable(w) and w.text not in lx.TRIGGERS or w.text in _QUOTES:
+                    run.insert(0, w)
+                else:
+                    break
+            if run:
+                s2, e2 = run[0].start, run[-1].end
+                text = sentence[s2:e2].strip(_QUOTES)
+                if len(text) >= 2 and text not in lx.NOT_NAMES:
+                    out.append(Candidate(s2, e2, t, text, "list"))
+    return out
+
+
+def _awards(sentence: str) -> list[Candidate]:
+    """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号."""
+    out: list[Candidate] = []
+    for m in AWARD_CUES.finditer(sentence):
+        stop = _AWARD_STOP.search(sentence, m.end())
+        span_end = stop.start() if stop else len(sentence)
+        pos = m.end()
+        for part in re.split(r"[、和及]", sentence[m.end():span_end]):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            text = part
+            lead = re.match(r"^(?:了|为|成为|到|得|首批|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个)+", text)
+            if lead:
+                s += lead.end()
+                text = text[lead.end():]
+            tail = re.search(r"(?:称号|名单|荣誉|等)+$", text)
+            if tail:
+                e -= len(tail.group(0))
+                text = text[: tail.start()]
+            text = text.strip(_QUOTES + " ")
+            if len(text) >= 4 and _head_type(text) == T.AWARD:
+                s = sentence.find(text, s)
+                out.append(Candidate(s, s + len(text), T.AWARD, text, "award-cue"))
+    return out
+
+
+def _quoted(sentence: str) -> list[Candidate]:
+    """Names in quotes or 《》 typed by their head: “国家健康大数据产业园”."""
+    out = []
+    for m in re.finditer(r"[“《「]([^”》」]{2,40})[”》」]", sentence):
+        text = m.group(1)
+        t = _head_type(text)
+        if t is not None and text not in lx.NOT_NAMES:
+            out.append(Candidate(m.start(1), m.end(1), t, text, "quote"))
+    return out
+
+
+def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """Division names from the official list that align with word boundaries, joined when adjacent."""
+    out: list[Candidate] = []
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    g = gazetteer()
+    i = 0
+    n = len(sentence)
+    while i < n:
+        hit = 0
+        for L in range(min(12, n - i), 1, -1):
+            if i in starts and g.lookup(sentence[i:i + L]) and (i + L in ends or i + L == n):
+                hit = L
+                break
+        if hit:
+            # join adjacent divisions (上海市 + 黄浦区)
+            if out and out[-1].end == i:
+                prev = out.pop()
+                out.append(Candidate(prev.start, i + hit, T.DISTRICT, sentence[prev.start:i + hit], "gazetteer"))
+            else:
+                out.append(Candidate(i, i + hit, T.DISTRICT, sentence[i:i + hit], "gazetteer"))
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
+    """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
+    found: list[Candidate] = []
+    for run in chunks(words):
+        found.extend(_from_chunk(run))
+    found.extend(_awards(sentence))
+    found.extend(_quoted(sentence))
+    found.extend(_districts(sentence, words))
+    found.extend(_list_members(sentence, words, found))
+    for name, t in (user or {}).items():
+        for m in re.finditer(re.escape(name), sentence):
+            found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
+    return resolve_overlaps(found)
+
+
+_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}
+
+
+def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
+    """Keep the longest, most trusted of crossing candidates; nested ones survive only as an
+    Enterprise or District inside a Project/Park/Award/Organization (the enterprise a project is named after)."""
+    ordered = sorted(set(found), key=lambda c: (-(c.end - c.start), -_PRIORITY.get(c.source, 0), c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        clash = False
+        for k in kept:
+            if c.start < k.end and k.start < c.end:
+                nested = k.start <= c.start and c.end <= k.end
+                if not (nested and c.type in (T.ENTERPRISE, T.DISTRICT) and k.type != c.type):
+                    clash = True
+                    break
+        if not clash:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))

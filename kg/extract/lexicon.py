@@ -1,0 +1,95 @@
+"""The closed word lists the recognizers use (name heads, trigger verbs, stop words) and user lexicons.
+
+Nothing here names a particular enterprise, park or project: these are the *shapes* of names in
+Chinese economic reporting. A user's own names come in through a lexicon file (see `load_user_lexicon`).
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.model import EntityType
+
+# Organisational and legal suffixes of companies.
+ENTERPRISE_HEADS = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "株式会社", "控股", "股份",
+    "药业", "制药", "医药", "重工", "科技", "实业", "电子", "电气", "光电", "电器", "汽车", "银行", "证券",
+    "能源", "新材", "新材料", "材料", "机械", "装备", "半导体", "数控", "软件", "信息", "通信", "物流",
+    "置业", "地产", "化工", "钢铁", "钢材", "食品", "生物", "智能", "动力", "精工", "精密", "工业",
+    "资本", "基金", "投资", "航空", "船舶", "重型", "石化", "核电", "齿轮", "电池", "矿业", "酒业",
+)
+# Heads of names that are places hosting enterprises.
+PARK_HEADS = (
+    "综合保税区", "保税港区", "保税区", "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园",
+    "创业园", "软件园", "物流园", "园区", "集聚区", "聚集区", "科学城", "团地", "孵化器", "众创空间",
+    "加速器", "加速营", "商务区", "商圈", "产业新城", "新园", "金融区", "总部基地", "产业基地", "创新港",
+    "智能港", "港", "谷", "产业带", "试验区", "自贸区", "片区", "功能区", "经济区", "度假区",
+)
+# Heads of project and facility names.
+PROJECT_HEADS = (
+    "项目", "一期", "二期", "三期", "四期", "工程", "中心", "号线", "延伸线", "生产线", "产线", "线",
+    "广场", "万象汇", "大厦", "大楼", "工厂", "新工厂", "总部", "基地", "电站", "小镇", "公园", "乐园",
+    "医院", "体验馆", "博物馆", "码头", "机场", "大道", "路段", "通道", "数据中心", "城", "综合体",
+    "产业化", "平台", "实验室",
+)
+# Heads of honours, titles, prizes and rankings.
+AWARD_HEADS = (
+    "示范企业", "单项冠军", "冠军产品", "百强区", "百强县", "百强榜", "百强", "示范基地", "示范区", "优秀案例",
+    "称号", "奖", "先进集体", "示范单位", "实验区", "模范城", "文明城市", "小巨人企业", "小巨人", "瞪羚企业",
+    "独角兽企业", "专精特新", "试点", "示范园区", "特色载体", "培育平台", "转型基地", "制造基地", "经济区",
+    "文化馆", "浴场", "排名", "品牌", "500强", "五百强", "标杆", "领军企业", "示范项目", "示范工程",
+)
+# Heads of other organisations: universities, institutes, government bodies, associations.
+ORGANIZATION_HEADS = (
+    "大学", "学院", "研究院", "研究所", "科学院", "工程院", "化物所", "管委会", "委员会", "人民政府", "政府",
+    "部", "局", "厅", "署", "委", "办", "协会", "商会", "联合会", "联盟", "学会", "基金会", "交易所", "所",
+    "法院", "检察院", "人民代表大会", "人大", "政协", "研究中心", "技术中心", "交易中心", "服务中心", "医院",
+    "文化馆", "图书馆", "博物馆", "联合体",
+)
+# District shapes not in the administrative-division list.
+ZONE_HEADS = (
+    "国家级新区", "新区", "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区",
+    "自由贸易试验区", "自贸试验区", "工业园区", "保税区",
+)
+
+# Verbs and function words a name never crosses on its left.
+TRIGGERS = (
+    "推进", "推动", "引进", "落户", "签约", "签订", "开工", "投产", "竣工", "建成", "建设", "实施", "荣获",
+    "获评", "入选", "获批", "获得", "被评为", "评为", "授予", "名列", "跻身", "荣登", "成为", "打造", "加快",
+    "启动", "完成", "实现", "围绕", "依托", "包括", "其中", "以及", "还有", "新建", "续建", "在建", "开建",
+    "投资", "拟投资", "总投资", "引入", "招引", "入驻", "位于", "联合", "合作", "共建", "携手", "举办",
+    "成立", "组建", "设立", "培育", "认定", "新增", "拥有", "支持", "服务", "对接", "参与", "加强", "深化",
+)
+
+NOT_NAMES = frozenset({
+    "项目", "重点项目", "产业项目", "重大项目", "一批项目", "企业", "重点企业", "高新技术企业", "园区", "中心",
+    "基地", "工程", "平台", "集团", "公司", "产业园", "示范区", "新区", "开发区", "高新区", "总部", "城区",
+    "新城区", "郊区", "矿区", "市辖区", "县", "全区", "本区", "我区", "该区", "全市", "全省", "全国",
+    "科技", "信息", "智能", "新材料", "医药", "生物", "能源", "装备", "工业", "实业", "数控", "汽车",
+})
+
+
+def load_user_lexicon(path: Path) -> dict[str, EntityType]:
+    """A user's own names: a UTF-8 TSV/CSV file of `name<TAB>type` rows (type is one of the six types).
+
+    Lines starting with `#` are comments. Raises ConfigError naming the file and line when a row is bad.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read lexicon: {e.strerror or e}") from e
+    names: dict[str, EntityType] = {}
+    delimiter = "\t" if "\t" in text else ","
+    for n, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), start=1):
+        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) < 2:
+            raise ConfigError(f"{path}: line {n}: expected `name<TAB>type`, found {row[0]!r}")
+        name, type_ = row[0].strip(), row[1].strip()
+        try:
+            names[name] = EntityType(type_)
+        except ValueError:
+            allowed = ", ".join(t.value for t in EntityType)
+            raise ConfigError(f"{path}: line {n}: unknown type {type_!r}; use one of {allowed}") from None
+    return names

@@ -1,0 +1,41 @@
+"""The year a sentence's facts belong to: explicit years, 今年/去年/明年, section years, or none for spans."""
+from __future__ import annotations
+
+import re
+
+_EXPLICIT = re.compile(r"(?<![\d.])(19[89]\d|20[0-4]\d)\s*年(?!\s*(?:以来|来|前|之前|[至到—\-~－]))")
+_RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")
+_RELATIVE = {"今年": 0, "当年": 0, "本年": 0, "年内": 0, "年底": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
+             "前年": -2, "明年": 1, "来年": 1}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE))
+_NO_SINGLE_YEAR = re.compile(
+    r"过去\s*[\d一二三四五六七八九十几]+\s*年|近\s*[\d一二三四五六七八九十几]+\s*年|[\d一二三四五六七八九十几]+年来|近年来|"
+    r"十[一二三四五]五(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
+)
+_SECTION = re.compile(r"^\s*(19[89]\d|20[0-4]\d)\s*年\s*[，,]")
+
+
+def section_year(paragraph: str) -> int | None:
+    """A paragraph opened with a year (`2022年，甘井子区计划…`) dates every sentence in it."""
+    m = _SECTION.match(paragraph)
+    return int(m.group(1)) if m else None
+
+
+def sentence_year(sentence: str, *, report_year: int | None, publication_year: int | None = None,
+                  section: int | None = None) -> int | None:
+    """The year of the facts a sentence states.
+
+    An explicit year wins (the first one that is not the start of a range or a `…以来`); then a
+    relative word resolved against the year the document was written in; a span such as 过去4年 or
+    十三五时期 gives no year; otherwise the paragraph's section year or the report year.
+    """
+    m = _EXPLICIT.search(sentence)
+    if m and not _RANGE.search(sentence):
+        return int(m.group(1))
+    rel = _RELATIVE_RE.search(sentence)
+    written = publication_year or report_year
+    if rel and written is not None:
+        return written + _RELATIVE[rel.group(0)]
+    if _NO_SINGLE_YEAR.search(sentence) or _RANGE.search(sentence):
+        return None
+    return section if section is not None else report_year

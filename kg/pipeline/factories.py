@@ -1,0 +1,185 @@
+"""Every kg_* spaCy component, registered in one place. Settings come from default.cfg, nothing hidden."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract import entities, relations, tagging, years
+from kg.extract.divisions import gazetteer
+from kg.extract.entities import Candidate, Word
+from kg.extract.lexicon import load_user_lexicon
+from kg.model import EntityType
+from kg.pipeline.annotations import register_extensions
+
+register_extensions()
+
+
+def sentence_bounds(text: str, enders: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after an ender (and a closing quote after it) or a line break."""
+    bounds, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" or ch in enders:
+            j = i + 1
+            while j < n and text[j] in "”’」』)）" and ch != "\n":
+                j += 1
+            if text[start:j].strip():
+                bounds.append((start, j))
+            start, i = j, j
+            continue
+        i += 1
+    if text[start:].strip():
+        bounds.append((start, n))
+    # trim surrounding white space
+    out = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+@Language.factory("kg_sentences", default_config={"enders": "。！？!?；;…"})
+def make_sentences(nlp: Language, name: str, *, enders: str) -> "SentenceSplitter":
+    return SentenceSplitter(enders)
+
+
+class SentenceSplitter:
+    def __init__(self, enders: str) -> None:
+        self.enders = enders
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = {s for s, _ in sentence_bounds(doc.text, self.enders)}
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        return doc
+
+
+@Language.factory("kg_tagger", default_config={"model": "lac"})
+def make_tagger(nlp: Language, name: str, *, model: str) -> "Tagger":
+    if model not in ("lac", "jieba"):
+        raise ValueError(f"kg_tagger.model must be 'lac' or 'jieba', not {model!r}")
+    return Tagger(model)
+
+
+class Tagger:
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        words: list[Word] = []
+        for sent in doc.sents:
+            words.extend(Word(w.text, w.tag, w.start + sent.start_char) for w in tagging.tag(sent.text, self.model))
+        doc._.kg_words = words
+        return doc
+
+
+@Language.factory("kg_entities", default_config={"lexicon": ""})
+def make_entities(nlp: Language, name: str, *, lexicon: str) -> "EntityRecognizer":
+    return EntityRecognizer(load_user_lexicon(Path(lexicon)) if lexicon else {})
+
+
+class EntityRecognizer:
+    def __init__(self, user: dict[str, EntityType]) -> None:
+        self.user = user
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = doc._.kg_words or []
+        spans: list[Span] = []
+        wi = 0
+        for sent in doc.sents:
+            local = []
+            while wi < len(words) and words[wi].start < sent.end_char:
+                w = words[wi]
+                local.append(Word(w.text, w.tag, w.start - sent.start_char))
+                wi += 1
+            for c in entities.recognize(sent.text, local, self.user):
+                span = doc.char_span(sent.start_char + c.start, sent.start_char + c.end, label=c.type.value)
+                if span is not None:
+                    spans.append(span)
+        doc.spans["kg"] = spans
+        doc._.kg_home = home_district(spans, len(doc.text))
+        return doc
+
+
+def home_district(spans: list[Span], length: int) -> int | None:
+    """The district the document reports on: the most mentioned county-level place or zone, title counting triple."""
+    score: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    g = gazetteer()
+    for i, s in enumerate(spans):
+        if s.label_ != EntityType.DISTRICT.value:
+            continue
+        divs = g.lookup(s.text)
+        weight = 1.0 if not divs or divs[0].level >= 3 else 0.4
+        if s.start_char < 200:
+            weight *= 3
+        score[s.text] += weight
+        first.setdefault(s.text, i)
+    if not score:
+        return None
+    best = max(score, key=lambda n: (score[n], len(n)))
+    return first[best]
+
+
+@Language.factory("kg_relations", default_config={"home_district": True})
+def make_relations(nlp: Language, name: str, *, home_district: bool) -> "RelationFinder":
+    return RelationFinder(home_district)
+
+
+class RelationFinder:
+    def __init__(self, home_district: bool) -> None:
+        self.use_home = home_district
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get("kg", []))
+        index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
+        document = doc._.kg_document
+        report = document.report_year if document else None
+        published = document.publication_year if document else None
+        home_i = doc._.kg_home if self.use_home else None
+        home_span = spans[home_i] if home_i is not None else None
+        out = []
+        section = None
+        for sent in doc.sents:
+            if sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n":
+                section = years.section_year(doc.text[sent.start_char:sent.start_char + 12]) or (
+                    section if doc.text[max(0, sent.start_char - 2):sent.start_char] != "\n\n" else None)
+            local = [s for s in spans if s.start_char >= sent.start_char and s.end_char <= sent.end_char]
+            cands = [Candidate(s.start_char - sent.start_char, s.end_char - sent.start_char,
+                               EntityType(s.label_), s.text, "span") for s in local]
+            home = None
+            if home_span is not None:
+                home = Candidate(home_span.start_char - sent.start_char, home_span.end_char - sent.start_char,
+                                 EntityType.DISTRICT, home_span.text, "home")
+            year = years.sentence_year(sent.text, report_year=report, publication_year=published, section=section)
+            for f in relations.relations(sent.text, cands, home):
+                si = self._index(index, f.subject, sent.start_char)
+                oi = self._index(index, f.object, sent.start_char)
+                if si is None or oi is None:
+                    continue
+                y = None if f.predicate.value == "partOf" else year
+                out.append((si, f.predicate.value, oi, y, sent.start_char, sent.end_char))
+        districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
+        seen = set()
+        for f in relations.part_of([Candidate(s.start_char, s.end_char, EntityType.DISTRICT, s.text, "span") for s in districts]):
+            key = (f.subject.text, f.object.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            si = index[(f.subject.start, f.subject.end, "District")]
+            oi = index[(f.object.start, f.object.end, "District")]
+            ss = max(doc.text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
+            se = min([i for i in (doc.text.find(c, f.subject.end) for c in "。\n") if i != -1] or [len(doc.text)])
+            out.append((si, "partOf", oi, None, ss, se))
+        doc._.kg_relations = out
+        return doc
+
+    @staticmethod
+    def _index(index: dict, c: Candidate, offset: int) -> int | None:
+        return index.get((c.start + offset, c.end + offset, c.type.value))

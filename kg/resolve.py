@@ -1,0 +1,136 @@
+"""DocExtractions → KnowledgeGraph: one entity per real-world thing, with a canonical label, aliases and a stable id.
+
+Mentions are merged when they are the same name once quotes, trailing 等/等项目 and (for projects)
+a trailing 项目 are removed; when one is the official full form of the other (大连 → 大连市); when
+one is the other with a place prefix (大连金普新区 / 金普新区); and when a short form is the head of
+an enterprise's registered name (豪森设备 / 大连豪森设备制造股份有限公司). Two different names that only
+share a prefix are never merged.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.extract.divisions import gazetteer
+from kg.model import DocExtraction, Entity, EntityType, KnowledgeGraph, Mention, Predicate, Relation, Statement
+
+QUOTES = "“”\"'‘’《》〈〉「」『』【】"
+LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司|集团公司|公司|集团|股份)$")
+_TYPE_RANK = {EntityType.DISTRICT: 0, EntityType.AWARD: 1, EntityType.ORGANIZATION: 2, EntityType.PARK: 3,
+              EntityType.PROJECT: 4, EntityType.ENTERPRISE: 5}
+
+
+def normalize(name: str) -> str:
+    """The surface form without quotes, spaces and a trailing 等/等项目."""
+    s = "".join(ch for ch in name if ch not in QUOTES and not ch.isspace())
+    for tail in ("等项目", "等"):
+        if s.endswith(tail) and len(s) > len(tail) + 1:
+            s = s[: -len(tail)]
+    return s
+
+
+def _place_prefixes() -> list[str]:
+    g = gazetteer()
+    names = {n for n, divs in g.by_name.items() if divs[0].level <= 2}
+    return sorted(names, key=len, reverse=True)
+
+
+def strip_place(name: str) -> str:
+    """金普新区 from 大连金普新区; the name itself when no province or city prefix leads it."""
+    for p in _PLACES:
+        if name.startswith(p) and len(name) - len(p) >= 2:
+            return name[len(p):]
+    return name
+
+
+_PLACES: list[str] = []
+
+
+def key_of(name: str, type_: EntityType) -> str:
+    """The identity key of a name of a given type: what two mentions must share to be one entity."""
+    n = normalize(name)
+    if type_ == EntityType.DISTRICT:
+        divs = gazetteer().lookup(n)
+        if divs:
+            return divs[0].name
+        return strip_place(n)
+    if type_ == EntityType.PROJECT and n.endswith("项目") and len(n) > 4:
+        n = n[:-2]
+    if type_ in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
+        core = LEGAL.sub("", strip_place(n))
+        return core if len(core) >= 2 else n
+    return strip_place(n) if type_ in (EntityType.PARK,) and len(strip_place(n)) >= 4 else n
+
+
+def entity_id(type_: EntityType, key: str) -> str:
+    """Stable local name under kgr:, e.g. `enterprise/5d41402abc4b`; the same key gives the same id in every build."""
+    digest = hashlib.sha1(f"{type_.value}|{key}".encode()).hexdigest()[:12]
+    return f"{type_.value.lower()}/{digest}"
+
+
+def _type_of(mentions: list[Mention]) -> EntityType:
+    votes = Counter(m.type for m in mentions)
+    return max(votes, key=lambda t: (votes[t], -_TYPE_RANK[t]))
+
+
+def _short_enterprise_links(keys: dict[str, set[str]]) -> dict[str, str]:
+    """Enterprise short forms that begin the core of exactly one longer registered name: 豪森设备 → 豪森设备制造."""
+    links: dict[str, str] = {}
+    cores = sorted(keys, key=len)
+    for short in cores:
+        longer = [k for k in cores if k != short and k.startswith(short) and len(short) >= 2
+                  and any(LEGAL.search(n) for n in keys[k])]
+        if len(longer) == 1:
+            links[short] = longer[0]
+    return links
+
+
+def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
+    """Merge the mentions of all documents into entities and their relation mentions into relations."""
+    if not _PLACES:
+        _PLACES.extend(_place_prefixes())
+    extractions = list(extractions)
+    # 1. group mentions by name-level key (type decided by vote afterwards)
+    by_name: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for ex in extractions:
+        for m in ex.mentions:
+            by_name[normalize(m.text)].append((m, ex.document.id))
+    name_type = {n: _type_of([m for m, _ in ms]) for n, ms in by_name.items()}
+    # 2. names → identity keys, then merge short enterprise forms into their full names
+    key_names: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+    for n, t in name_type.items():
+        key_names[(t, key_of(n, t))].add(n)
+    ent_keys = {k: names for (t, k), names in key_names.items() if t == EntityType.ENTERPRISE}
+    links = _short_enterprise_links(ent_keys)
+    for short, full in links.items():
+        key_names[(EntityType.ENTERPRISE, full)] |= key_names.pop((EntityType.ENTERPRISE, short), set())
+    # 3. entities
+    entities: dict[str, Entity] = {}
+    name_to_id: dict[str, str] = {}
+    for (t, k), names in sorted(key_names.items()):
+        label = max(names, key=lambda n: (len(n), n))
+        if t == EntityType.DISTRICT and gazetteer().lookup(k) and k in names:
+            label = k
+        eid = entity_id(t, k)
+        docs = frozenset(d for n in names for _, d in by_name[n])
+        entities[eid] = Entity(id=eid, type=t, label=label, aliases=frozenset(names - {label}), documents=docs)
+        for n in names:
+            name_to_id[n] = eid
+    # 4. relations with one statement per (document, sentence, year)
+    stmts: dict[tuple[str, Predicate, str], dict[tuple, Statement]] = defaultdict(dict)
+    for ex in extractions:
+        for r in ex.relations:
+            s, o = name_to_id[normalize(r.subject.text)], name_to_id[normalize(r.object.text)]
+            if s == o:
+                continue
+            st = Statement(document_id=ex.document.id, evidence=r.evidence, year=r.year,
+                           start=r.sent_start, end=r.sent_end)
+            stmts[(s, r.predicate, o)][(st.document_id, st.start, st.end, st.year)] = st
+    relations = tuple(
+        Relation(subject=s, predicate=p, object=o, statements=tuple(v[k] for k in sorted(v, key=str)))
+        for (s, p, o), v in sorted(stmts.items(), key=lambda kv: (kv[0][0], kv[0][1].value, kv[0][2]))
+    )
+    documents = tuple(sorted((ex.document for ex in extractions), key=lambda d: d.id))
+    return KnowledgeGraph(documents=documents, entities=dict(sorted(entities.items())), relations=relations)

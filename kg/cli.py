@@ -12,7 +12,8 @@ import typer
 from kg.atomic import ensure_dir
 from kg.build import build_graph
 from kg.errors import KgError
-from kg.export import export
+from kg.export import EXPORTERS, export
+from kg.export.rdf import read_graph
 from kg.model import KnowledgeGraph
 
 app = typer.Typer(
@@ -103,6 +104,25 @@ def build(
     if not quiet:
         typer.echo(summary(kg, time.perf_counter() - started))
         typer.echo(f"wrote {out / 'graph.ttl'}" + (f" and {out / 'graph.html'}" if html else ""))
+
+
+@app.command("export")
+def export_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `kg build` (graph.ttl).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: " + ", ".join(sorted(EXPORTERS)))] = "ttl",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (or folder, for folder formats).")] = None,
+) -> None:
+    """Convert a built graph to another format.
+
+    Example: kg export out/graph.ttl --format nt --out out/graph.nt
+    """
+    try:
+        kg = read_graph(graph)
+        target = out or graph.with_suffix("." + format)
+        export(kg, format, target)
+    except KgError as e:
+        fail(e)
+    typer.echo(f"wrote {target}")
 
 
 def main() -> None:  # pragma: no cover

@@ -96,7 +96,8 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     by_name: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
-            by_name[normalize(m.text)].append((m, ex.document.id))
+            if len(normalize(m.text)) >= 2:
+                by_name[normalize(m.text)].append((m, ex.document.id))
     name_type = {n: _type_of([m for m, _ in ms]) for n, ms in by_name.items()}
     # 2. names → identity keys, then merge short enterprise forms into their full names
     key_names: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
@@ -122,8 +123,8 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     stmts: dict[tuple[str, Predicate, str], dict[tuple, Statement]] = defaultdict(dict)
     for ex in extractions:
         for r in ex.relations:
-            s, o = name_to_id[normalize(r.subject.text)], name_to_id[normalize(r.object.text)]
-            if s == o:
+            s, o = name_to_id.get(normalize(r.subject.text)), name_to_id.get(normalize(r.object.text))
+            if s is None or o is None or s == o:
                 continue
             st = Statement(document_id=ex.document.id, evidence=r.evidence, year=r.year,
                            start=r.sent_start, end=r.sent_end)

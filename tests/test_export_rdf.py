@@ -38,3 +38,11 @@ def test_the_same_graph_gives_the_same_triples():
     a, b = to_rdf(tiny_kg()), to_rdf(tiny_kg())
     assert isomorphic(a, b), graph_diff(a, b)
     assert sorted(a) == sorted(b)  # no blank nodes: IRIs are deterministic
+
+
+def test_a_written_graph_reads_back_to_the_same_graph():
+    from kg.export.rdf import from_rdf
+
+    g = to_rdf(tiny_kg())
+    again = to_rdf(from_rdf(g))
+    assert isomorphic(g, again), graph_diff(g, again)

@@ -83,3 +83,64 @@ def write_turtle(kg: KnowledgeGraph, out: Path) -> None:
 
 def write_ntriples(kg: KnowledgeGraph, out: Path) -> None:
     write(kg, out, "nt")
+
+
+def from_rdf(graph: Graph) -> KnowledgeGraph:
+    """The KnowledgeGraph a graph written by `to_rdf` holds (the inverse of `to_rdf`), for re-exporting."""
+    from kg.model import Entity, EntityType, Predicate
+
+    base = str(KGR)
+
+    def local(iri: object) -> str:
+        return str(iri)[len(base):] if str(iri).startswith(base) else str(iri)
+
+    documents = []
+    for d in sorted(graph.subjects(RDF.type, KG.Document), key=str):
+        ry, py = graph.value(d, KG.reportYear), graph.value(d, KG.publicationYear)
+        documents.append(Document(id=local(d).removeprefix("doc/"), source_file=str(graph.value(d, KG.sourceFile) or ""),
+                                  text="", report_year=int(str(ry)[:4]) if ry else None,
+                                  publication_year=int(str(py)[:4]) if py else (int(str(ry)[:4]) if ry else None)))
+    entities = {}
+    for t in EntityType:
+        for e in graph.subjects(RDF.type, KG[t.value]):
+            eid = local(e)
+            entities[eid] = Entity(
+                id=eid, type=t, label=str(graph.value(e, RDFS.label, default=Literal(eid))),
+                aliases=frozenset(str(a) for a in graph.objects(e, SKOS.altLabel)),
+                documents=frozenset(local(d).removeprefix("doc/") for d in graph.objects(e, KG.mentionedIn)))
+    grouped: dict[tuple[str, Predicate, str], list[Statement]] = {}
+    for p in Predicate:
+        for s, o in graph.subject_objects(KG[p.value]):
+            grouped.setdefault((local(s), p, local(o)), [])
+    for st in graph.subjects(RDF.type, RDF.Statement):
+        s, p, o = graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object)
+        if p is None or not str(p).startswith(str(KG)):
+            continue
+        try:
+            key = (local(s), Predicate(str(p)[len(str(KG)):]), local(o))
+        except ValueError:
+            continue
+        y = graph.value(st, KG.year)
+        doc = graph.value(st, PROV.wasDerivedFrom)
+        start, end = graph.value(st, KG.startOffset), graph.value(st, KG.endOffset)
+        grouped.setdefault(key, []).append(Statement(
+            document_id=local(doc).removeprefix("doc/") if doc else "", evidence=str(graph.value(st, KG.evidence) or ""),
+            year=int(str(y)[:4]) if y else None, start=int(start) if start is not None else 0,
+            end=int(end) if end is not None else 0))
+    relations = tuple(Relation(subject=s, predicate=p, object=o,
+                               statements=tuple(sorted(v, key=lambda x: (x.document_id, x.start, x.end, str(x.year)))))
+                      for (s, p, o), v in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1].value, kv[0][2])))
+    return KnowledgeGraph(documents=tuple(documents), entities=dict(sorted(entities.items())), relations=relations)
+
+
+def read_graph(path: Path) -> KnowledgeGraph:
+    """Parse an RDF file written by kg (any format rdflib reads) back into a KnowledgeGraph."""
+    from kg.errors import GraphError
+
+    if not path.exists():
+        raise GraphError(f"{path}: no such file")
+    try:
+        graph = Graph().parse(path)
+    except Exception as e:  # rdflib raises many kinds of parse errors
+        raise GraphError(f"{path}: cannot parse RDF: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from e
+    return from_rdf(graph)

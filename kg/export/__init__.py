@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.errors import OutputError
-from kg.export import html, rdf
+from kg.export import html, neo4j, rdf
 from kg.model import KnowledgeGraph
 
 
@@ -17,6 +17,7 @@ EXPORTERS: dict[str, Exporter] = {
     "ttl": rdf.write_turtle,
     "nt": rdf.write_ntriples,
     "html": html.write,
+    "neo4j": neo4j.write,  # a folder
 }
 
 

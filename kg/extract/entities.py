@@ -41,7 +41,7 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
-_LIST_TAIL = re.compile(r"^等(?:\d+[个家座条所项])?(重点|重大|产业|一批|多个|新|龙头|优质|骨干)?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
+_LIST_TAIL = re.compile(r"^等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "院所": T.ORGANIZATION,
               "机构": T.ORGANIZATION}
@@ -49,7 +49,13 @@ _QUOTES = "“”\"'‘’《》〈〉「」『』【】"
 _GENERIC_START = ("一批", "一个", "多个", "各类", "各种", "全区", "全市", "全省", "全国各", "相关", "其他", "部分", "这些", "该")
 
 
+_PROPER = frozenset({"ORG", "LOC", "PER", "nz", "nw", "eng", "x"})
+_LEVELS = ("国家级", "省级", "市级", "国家", "全国", "省", "市", "区级")
+
+
 def _nameable(word: Word) -> bool:
+    if word.text in lx.NAME_ENDERS:
+        return False
     if word.tag in NAME_TAGS:
         return True
     if word.tag in ("m", "a", "q") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
@@ -61,8 +67,10 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
     """Maximal runs of words that can be part of a name."""
     runs: list[list[Word]] = []
     cur: list[Word] = []
-    for w in words:
-        if _nameable(w) and w.text not in lx.TRIGGERS:
+    for i, w in enumerate(words):
+        if w.text == " " and cur and i + 1 < len(words) and _nameable(words[i + 1]):
+            cur.append(w)  # 人民中科 AI 数字媒体平台: spaces around Latin words
+        elif _nameable(w) and w.text not in lx.TRIGGERS:
             cur.append(w)
         else:
             if cur:
@@ -92,30 +100,99 @@ def is_district(name: str) -> bool:
     return any(name.endswith(h) and len(name) >= len(h) + 2 for h in lx.ZONE_HEADS)
 
 
+def _zone_head(name: str) -> str | None:
+    return next((h for h in sorted(lx.ZONE_HEADS, key=len, reverse=True) if name.endswith(h)), None)
+
+
+def _stem_words(name: str, words: Sequence[Word], head: str) -> list[Word]:
+    """The words wholly before the head of `name`."""
+    cut = words[0].start + len(name) - len(head) if words else 0
+    return [w for w in words if w.end <= cut]
+
+
+def _proper(words: Sequence[Word]) -> bool:
+    return any(w.tag in _PROPER or gazetteer().lookup(w.text) for w in words)
+
+
+def _place_stem(stem: str, words: Sequence[Word]) -> bool:
+    """A zone's stem names a place: tagged as a place or name, or led by a division name (大连金普, 贵阳)."""
+    if _proper(words):
+        return True
+    g = gazetteer()
+    return any(g.lookup(stem[:k]) for k in range(2, min(len(stem), 8) + 1))
+
+
 def classify(name: str, words: Sequence[Word]) -> T | None:
     """The type of a chunk from its shape, or None when it names nothing in particular."""
-    if name in lx.NOT_NAMES or len(name) < 2 or name.startswith(_GENERIC_START):
+    if name in lx.NOT_NAMES or name in lx.GENERIC_NAMES or len(name) < 2 or name.startswith(_GENERIC_START):
         return None
-    if is_district(name) and not any(name.endswith(h) for h in ("工业园区", "保税区")):
+    if gazetteer().lookup(name):
         return T.DISTRICT
+    zone = _zone_head(name)
+    if zone and len(name) >= len(zone) + 2 and zone not in ("工业园区", "保税区"):
+        stem = name[: -len(zone)]
+        if stem in _LEVELS or stem.rstrip("的") in _LEVELS:
+            return T.AWARD  # 国家级高新技术产业开发区 as a designation
+        stem_words = _stem_words(name, words, zone)
+        if _place_stem(stem, stem_words) and not stem.startswith(("全国", "全省", "全市", "全方位", "亚洲")):
+            return T.DISTRICT
+        return None
     head = _head_type(name)
     tags = {w.tag for w in words}
     if len(words) == 1 and words[0].tag == "ORG":
-        return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT) else T.ENTERPRISE
+        if head == T.ENTERPRISE:
+            return head if _good_enterprise(name, words) else None
+        return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT, T.AWARD) else T.ENTERPRISE
     if head is not None:
         # a head alone with only common nouns before it is a category, not a name
         if not tags & {"ORG", "LOC", "PER", "nz", "nw", "eng", "x", "m"} and len(words) < 3 and head != T.AWARD:
             return None
+        if head == T.ENTERPRISE and not _good_enterprise(name, words):
+            return None
+        if head in (T.PROJECT, T.PARK, T.ORGANIZATION) and not tags & (_PROPER | {"m"}):
+            return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
-    if "ORG" in tags:
-        return T.ENTERPRISE
     return None
 
 
+def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
+    """A company name: a legal suffix after a real stem, or an industry word after a proper name (not a place)."""
+    legal = next((h for h in lx.LEGAL_HEADS if name.endswith(h)), None)
+    if legal:
+        return len(name) > len(legal) + 1
+    weak = next((h for h in sorted(lx.WEAK_ENTERPRISE_HEADS, key=len, reverse=True) if name.endswith(h)), None)
+    if weak is None:
+        return True  # 药业, 重工, 银行…: heads that only companies carry
+    stem = name[: -len(weak)]
+    stem_words = _stem_words(name, words, weak)
+    if len(stem) < 2 or gazetteer().lookup(stem) or stem in lx.GENERIC_NAMES:
+        return False
+    return any(w.tag in ("ORG", "PER", "nz", "nw", "eng") for w in stem_words) or (
+        len(words) == 1 and words[0].tag == "ORG")
+
+
+def _good_org_word(w: Word, sentence: str) -> bool:
+    """An ORG word from the tagger that can stand alone as a name (not 区文 from 区文化馆, not 一网 from 一网通办)."""
+    t = w.text
+    if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各":
+        return False
+    if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3:
+        return False
+    # a slogan in quotes that the tagger split: “一网通办”, “甘创聚”
+    left = sentence.rfind("“", 0, w.start)
+    if left != -1 and sentence.find("”", left) > w.start:
+        close = sentence.find("”", left)
+        if (left + 1, close) != (w.start, w.end):
+            return False
+    return True
+
+
 def _trim(words: list[Word]) -> list[Word]:
-    """Drop leading words that are generic (一批, 全区) or category nouns before a real name."""
-    while words and (words[0].text in ("等", "及", "和") or words[0].text.startswith(_GENERIC_START)):
+    """Drop leading words that are generic (一批, 全区) or category nouns before a real name, and edge spaces."""
+    while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)):
         words = words[1:]
+    while words and words[-1].text in (" ", "称号"):
+        words = words[:-1]
     return words
 
 
@@ -133,8 +210,10 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     for i, w in enumerate(words):
         if w.tag in ("ORG", "LOC") and (len(words) > 1 or t is None):
             inner = classify(w.text, [w])
-            if inner is None and w.tag == "ORG" and len(w.text) >= 2:
+            if inner is None and w.tag == "ORG" and _good_org_word(w, _SENT.get("s", "")):
                 inner = T.ENTERPRISE
+            if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
+                inner = None
             if inner is not None and not (w.start == start and w.end == end and t is not None):
                 out.append(Candidate(w.start, w.end, inner, w.text, "tagger"))
     if t in (T.PROJECT, T.PARK) and not any(c.type == T.ENTERPRISE for c in out):
@@ -142,13 +221,30 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     return out
 
 
+_SENT: dict[str, str] = {}
+
+
+_REGION_TAILS = ("西南", "华南", "华东", "华北", "华中", "西北", "东北", "全球", "中国", "亚太")
+
+
 def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
-    """The enterprise a project is named after: its leading words up to an enterprise head (连城数控…)."""
+    """The enterprise a project is named after: its leading words up to an enterprise head (连城数控…),
+    or a leading brand the tagger marks as a name (华为 in 华为鲲鹏生态基地)."""
     acc = ""
     for i, w in enumerate(words[:-1]):
         acc += w.text
-        if i >= 1 and any(acc.endswith(h) for h in lx.ENTERPRISE_HEADS) and acc not in lx.NOT_NAMES and len(acc) >= 4:
+        if i >= 1 and any(acc.endswith(h) for h in lx.ENTERPRISE_HEADS) and acc not in lx.NOT_NAMES and len(acc) >= 4 \
+                and _good_enterprise(acc, words[: i + 1]):
             return [Candidate(words[0].start, w.end, T.ENTERPRISE, acc, "prefix")]
+    first = words[0]
+    if len(words) >= 2 and first.tag in ("ORG", "nz", "PER") and len(first.text) >= 2 \
+            and not gazetteer().lookup(first.text) and first.text not in lx.GENERIC_NAMES \
+            and _head_type(first.text) in (None, T.ENTERPRISE) and not _ASCII.match(first.text):
+        text = first.text
+        for tail in _REGION_TAILS:
+            if text.endswith(tail) and len(text) - len(tail) >= 2:
+                text = text[: -len(tail)]
+        return [Candidate(first.start, first.start + len(text), T.ENTERPRISE, text, "prefix")]
     return []
 
 
@@ -200,7 +296,7 @@ def _awards(sentence: str) -> list[Candidate]:
             s, e = pos, pos + len(part)
             pos = e + 1
             text = part
-            lead = re.match(r"^(?:了|为|成为|到|得|首批|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个)+", text)
+            lead = re.match(r"^(?:了|为|成为|到|得|的|全国|首批|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个)+", text)
             if lead:
                 s += lead.end()
                 text = text[lead.end():]
@@ -209,7 +305,8 @@ def _awards(sentence: str) -> list[Candidate]:
                 e -= len(tail.group(0))
                 text = text[: tail.start()]
             text = text.strip(_QUOTES + " ")
-            if len(text) >= 4 and _head_type(text) == T.AWARD:
+            cue_head = any(text.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(text) <= 20
+            if len(text) >= 4 and (_head_type(text) == T.AWARD or cue_head) and text not in lx.GENERIC_NAMES:
                 s = sentence.find(text, s)
                 out.append(Candidate(s, s + len(text), T.AWARD, text, "award-cue"))
     return out
@@ -256,6 +353,7 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
 def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
+    _SENT["s"] = sentence
     for run in chunks(words):
         found.extend(_from_chunk(run))
     found.extend(_awards(sentence))

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.errors import OutputError
-from kg.export import html, neo4j, rdf
+from kg.export import graphdb, html, neo4j, rdf
 from kg.model import KnowledgeGraph
 
 
@@ -18,6 +18,7 @@ EXPORTERS: dict[str, Exporter] = {
     "nt": rdf.write_ntriples,
     "html": html.write,
     "neo4j": neo4j.write,  # a folder
+    "graphdb": graphdb.write,  # a folder
 }
 
 

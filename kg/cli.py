@@ -11,10 +11,13 @@ import typer
 
 from kg.atomic import ensure_dir
 from kg.build import build_graph
-from kg.errors import KgError
-from kg.export import EXPORTERS, export
-from kg.export.rdf import read_graph
+from kg.errors import KgError, ValidationError
+from kg.export import EXPORTERS, FOLDER_FORMATS, export
+from kg.export.html import size_note
+from kg.export.rdf import read_graph, to_rdf
 from kg.model import KnowledgeGraph
+from kg.view import district_view, find_district
+from kg.validate import validate, validate_file
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -96,6 +99,7 @@ def build(
             sys.stderr.flush()
 
         kg = build_graph(inputs or None, config_path=config, overrides=overrides, progress=progress)
+        validate(to_rdf(kg), source=f"{out / 'graph.ttl'} (the graph kg build made)")
         export(kg, "ttl", out / "graph.ttl")
         if html:
             export(kg, "html", out / "graph.html")
@@ -104,25 +108,76 @@ def build(
     if not quiet:
         typer.echo(summary(kg, time.perf_counter() - started))
         typer.echo(f"wrote {out / 'graph.ttl'}" + (f" and {out / 'graph.html'}" if html else ""))
+    note = size_note(kg, out / "graph.ttl") if html else None
+    if note:
+        typer.echo(note, err=True)
 
 
 @app.command("export")
 def export_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `kg build` (graph.ttl).")],
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: " + ", ".join(sorted(EXPORTERS)))] = "ttl",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (or folder, for folder formats).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=(
+        "Output file; a folder for " + ", ".join(sorted(FOLDER_FORMATS)) +
+        ". Default: beside GRAPH (out/graph.nt, out/neo4j/)."))] = None,
 ) -> None:
     """Convert a built graph to another format.
 
-    Example: kg export out/graph.ttl --format nt --out out/graph.nt
+    Examples: kg export out/graph.ttl --format nt --out out/graph.nt;
+    kg export out/graph.ttl --format neo4j --out out/neo4j (CSV + Cypher + README);
+    kg export out/graph.ttl --format graphdb --out out/graphdb (Turtle, TriG, config.ttl, curl commands).
     """
     try:
         kg = read_graph(graph)
-        target = out or graph.with_suffix("." + format)
+        target = out or (graph.parent / format if format in FOLDER_FORMATS else graph.with_suffix("." + format))
         export(kg, format, target)
     except KgError as e:
         fail(e)
     typer.echo(f"wrote {target}")
+
+
+@app.command("validate")
+def validate_cmd(
+    graph: Annotated[Path, typer.Argument(help="An RDF graph file (graph.ttl, .nt, .jsonld, .trig).")],
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too (relation domains and ranges).")] = False,
+) -> None:
+    """Check GRAPH against the SHACL shapes of the extraction contract; one line per violation.
+
+    Example: kg validate out/graph.ttl
+    """
+    try:
+        found = validate_file(graph, strict=strict)
+    except ValidationError as e:
+        for line in e.violations:
+            typer.echo(line)
+        fail(KgError(f"{graph}: {len(e.violations)} violation(s) of the regiokg shapes"))
+    except KgError as e:
+        fail(e)
+    for f in found:
+        typer.echo(f.line())
+    typer.echo(f"{graph}: conforms to the regiokg shapes" + (f" ({len(found)} warning(s))" if found else ""))
+
+
+@app.command("view")
+def view_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `kg build` (graph.ttl).")],
+    district: Annotated[str, typer.Option("--district", "-d", help="The district's name or alias, e.g. 甘井子区.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output page (default: graph-DISTRICT.html beside GRAPH).")] = None,
+) -> None:
+    """Write an interactive page of one district: the district, what lies in it, and their direct neighbours.
+
+    Example: kg view out/graph.ttl --district 甘井子区 --out out/ganjingzi.html
+    """
+    try:
+        kg = read_graph(graph)
+        district_id = find_district(kg, district)
+        view = district_view(kg, district_id)
+        target = out or graph.with_name(f"graph-{kg.entities[district_id].label}.html")
+        export(view, "html", target)
+    except KgError as e:
+        fail(e)
+    typer.echo(f"wrote {target}: {kg.entities[district_id].label}, {len(view.entities)} entities, "
+               f"{len(view.relations)} relations")
 
 
 def main() -> None:  # pragma: no cover

@@ -8,8 +8,9 @@ _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[
 _RELATIVE = {"今年": 0, "当年": 0, "本年": 0, "年内": 0, "年底": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
              "前年": -2, "明年": 1, "来年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+_MANY = r"(?:[2-9]|\d{2}|[两二三四五六七八九十几多]|十[一二三四五六七八九])"
 _NO_SINGLE_YEAR = re.compile(
-    r"过去\s*[\d一二三四五六七八九十几]+\s*年|近\s*[\d一二三四五六七八九十几]+\s*年|[\d一二三四五六七八九十几]+年来|近年来|"
+    rf"过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
     r"十[一二三四五]五(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
 )
 _SECTION = re.compile(r"^\s*(19[89]\d|20[0-4]\d)\s*年\s*[，,]")
@@ -39,3 +40,56 @@ def sentence_year(sentence: str, *, report_year: int | None, publication_year: i
     if _NO_SINGLE_YEAR.search(sentence) or _RANGE.search(sentence):
         return None
     return section if section is not None else report_year
+
+
+_HEADING = re.compile(r"^(?:#|[一二三四五六七八九十\d]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
+
+
+def is_heading(sentence: str) -> bool:
+    """A section title: a `#` line, a numbered line, or a short line without clause punctuation."""
+    s = sentence.strip()
+    return bool(_HEADING.match(s)) or (len(s) <= 24 and not re.search(r"[，,。；;：:！!？?]", s))
+
+
+class YearContext:
+    """Dates a document's sentences in reading order.
+
+    Beyond `sentence_year`, it remembers two things: the year a paragraph opened with or last named
+    explicitly (later sentences of that paragraph share it), and whether the current section has
+    turned to a span such as 过去4年 (its undated sentences then get no year, until the next heading or
+    a paragraph opened with a year).
+    """
+
+    def __init__(self, report_year: int | None, publication_year: int | None = None) -> None:
+        self.report_year = report_year
+        self.publication_year = publication_year
+        self.paragraph_year: int | None = None
+        self.undated = False
+
+    def year(self, sentence: str, *, paragraph_start: bool = False) -> int | None:
+        parts = re.split(r"\u3000{2,}", sentence.strip())
+        if len(parts) > 1 and is_heading(parts[0]):   # a title run into its paragraph (`标题　　正文`)
+            paragraph_start, sentence = True, parts[-1]
+            self.undated = False
+        if paragraph_start:
+            self.paragraph_year = None
+            opened = section_year(sentence)
+            if is_heading(sentence):
+                self.undated = False
+            if opened is not None:
+                self.paragraph_year = opened
+                self.undated = False
+        m = _EXPLICIT.search(sentence)
+        if m and not _RANGE.search(sentence):
+            self.paragraph_year = int(m.group(1))
+            return self.paragraph_year
+        rel = _RELATIVE_RE.search(sentence)
+        written = self.publication_year or self.report_year
+        if rel and written is not None:
+            return written + _RELATIVE[rel.group(0)]
+        if _NO_SINGLE_YEAR.search(sentence) or _RANGE.search(sentence):
+            self.undated = True
+            return None
+        if self.paragraph_year is not None:
+            return self.paragraph_year
+        return None if self.undated else self.report_year

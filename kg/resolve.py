@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract.divisions import gazetteer
+from kg.extract.lexicon import ZONE_HEADS, ZONE_SYNONYMS
 from kg.model import DocExtraction, Entity, EntityType, KnowledgeGraph, Mention, Predicate, Relation, Statement
 
 QUOTES = "“”\"'‘’《》〈〉「」『』【】"
@@ -48,6 +49,23 @@ def strip_place(name: str) -> str:
 _PLACES: list[str] = []
 
 
+_BARE_ZONES = frozenset(ZONE_HEADS) | {short for _, short in ZONE_SYNONYMS}
+
+
+def zone_key(name: str) -> str:
+    """A development zone's identity: zone head in its short form, place prefixes stripped while a name remains
+    (江西赣州经济技术开发区 → 赣州经开区; 贵阳国家高新区 → 贵阳高新区)."""
+    for full, short in ZONE_SYNONYMS:
+        if name.endswith(full):
+            name = name[: -len(full)] + short
+            break
+    while True:
+        rest = strip_place(name)
+        if rest == name or rest in _BARE_ZONES or len(rest) < 4 and not gazetteer().lookup(rest[:2]):
+            return name
+        name = rest
+
+
 def key_of(name: str, type_: EntityType) -> str:
     """The identity key of a name of a given type: what two mentions must share to be one entity."""
     n = normalize(name)
@@ -55,7 +73,7 @@ def key_of(name: str, type_: EntityType) -> str:
         divs = gazetteer().lookup(n)
         if divs:
             return divs[0].name
-        return strip_place(n)
+        return zone_key(n)
     if type_ == EntityType.PROJECT and n.endswith("项目") and len(n) > 4:
         n = n[:-2]
     if type_ in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
@@ -87,6 +105,30 @@ def _short_enterprise_links(keys: dict[str, set[str]]) -> dict[str, str]:
     return links
 
 
+def _link_bare_zones(extractions: list[DocExtraction], by_name: dict[str, list[tuple[Mention, str]]],
+                     name_type: dict[str, EntityType]) -> dict[tuple[str, str], str]:
+    """高新区 alone in a 大连 document is that document's 大连高新区: rename bare zone mentions to the one
+    longer District of the same head in their document; drop them when there is none or several.
+    Returns (document id, bare name) → the name it was given."""
+    renamed: dict[tuple[str, str], str] = {}
+    for name in [n for n in by_name if n in _BARE_ZONES]:
+        for m, doc in by_name.pop(name):
+            short = zone_key(name)
+            fuller = {n for ex in extractions if ex.document.id == doc for x in ex.mentions
+                      for n in [normalize(x.text)] if n != name and x.type == EntityType.DISTRICT
+                      and zone_key(n).endswith(short) and n not in _BARE_ZONES}
+            keys = {zone_key(n) for n in fuller}
+            if len(keys) == 1:
+                target = max(fuller, key=len)
+                by_name[target].append((m, doc))
+                renamed[(doc, name)] = target
+    name_type.update({n: _type_of([m for m, _ in ms]) for n, ms in by_name.items() if n not in name_type})
+    for n in list(name_type):
+        if n not in by_name:
+            del name_type[n]
+    return renamed
+
+
 def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     """Merge the mentions of all documents into entities and their relation mentions into relations."""
     if not _PLACES:
@@ -99,6 +141,7 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
             if len(normalize(m.text)) >= 2:
                 by_name[normalize(m.text)].append((m, ex.document.id))
     name_type = {n: _type_of([m for m, _ in ms]) for n, ms in by_name.items()}
+    renamed = _link_bare_zones(extractions, by_name, name_type)
     # 2. names → identity keys, then merge short enterprise forms into their full names
     key_names: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
     for n, t in name_type.items():
@@ -112,8 +155,9 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     name_to_id: dict[str, str] = {}
     for (t, k), names in sorted(key_names.items()):
         label = max(names, key=lambda n: (len(n), n))
-        if t == EntityType.DISTRICT and gazetteer().lookup(k) and k in names:
-            label = k
+        if t == EntityType.DISTRICT and gazetteer().lookup(k):
+            label = gazetteer().lookup(k)[0].name  # the official full name: 呼和浩特 → 呼和浩特市
+            names = names | {label}
         eid = entity_id(t, k)
         docs = frozenset(d for n in names for _, d in by_name[n])
         entities[eid] = Entity(id=eid, type=t, label=label, aliases=frozenset(names - {label}), documents=docs)
@@ -123,7 +167,9 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     stmts: dict[tuple[str, Predicate, str], dict[tuple, Statement]] = defaultdict(dict)
     for ex in extractions:
         for r in ex.relations:
-            s, o = name_to_id.get(normalize(r.subject.text)), name_to_id.get(normalize(r.object.text))
+            doc = ex.document.id
+            sn, on = normalize(r.subject.text), normalize(r.object.text)
+            s, o = name_to_id.get(renamed.get((doc, sn), sn)), name_to_id.get(renamed.get((doc, on), on))
             if s is None or o is None or s == o:
                 continue
             st = Statement(document_id=ex.document.id, evidence=r.evidence, year=r.year,

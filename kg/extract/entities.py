@@ -317,6 +317,8 @@ def _quoted(sentence: str) -> list[Candidate]:
     out = []
     for m in re.finditer(r"[“《「]([^”》」]{2,40})[”》」]", sentence):
         text = m.group(1)
+        if re.search(r"[，,、—+\s]", text):
+            continue  # a slogan or a list, not one name
         t = _head_type(text)
         if t is not None and text not in lx.NOT_NAMES:
             out.append(Candidate(m.start(1), m.end(1), t, text, "quote"))

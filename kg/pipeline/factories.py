@@ -1,6 +1,7 @@
 """Every kg_* spaCy component, registered in one place. Settings come from default.cfg, nothing hidden."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -132,7 +133,13 @@ def make_relations(nlp: Language, name: str, *, home_district: bool) -> "Relatio
     return RelationFinder(home_district)
 
 
+ZONE = re.compile(r"(?:新区|高新区|开发区|经开区|工业园区|保税区|自贸区|试验区|示范区|合作区)$")
+
+
 class RelationFinder:
+    """Runs kg.extract.relations sentence by sentence, with the document context the rules need: the home
+    district, the park a paragraph is about, the document's enterprises, and the year context."""
+
     def __init__(self, home_district: bool) -> None:
         self.use_home = home_district
 
@@ -140,38 +147,33 @@ class RelationFinder:
         spans = list(doc.spans.get("kg", []))
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
         document = doc._.kg_document
-        report = document.report_year if document else None
-        published = document.publication_year if document else None
-        home_i = doc._.kg_home if self.use_home else None
-        home_span = spans[home_i] if home_i is not None else None
+        dating = years.YearContext(document.report_year if document else None,
+                                   document.publication_year if document else None)
+        home_span = self._home(spans, doc._.kg_home) if self.use_home else None
+        developers = [s for s in spans if s.label_ in (EntityType.ENTERPRISE.value, EntityType.ORGANIZATION.value)]
         out = []
-        section = None
+        park: Span | None = None
         for sent in doc.sents:
-            if sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n":
-                section = years.section_year(doc.text[sent.start_char:sent.start_char + 12]) or (
-                    section if doc.text[max(0, sent.start_char - 2):sent.start_char] != "\n\n" else None)
-            local = [s for s in spans if s.start_char >= sent.start_char and s.end_char <= sent.end_char]
-            cands = [Candidate(s.start_char - sent.start_char, s.end_char - sent.start_char,
-                               EntityType(s.label_), s.text, "span") for s in local]
-            home = None
-            if home_span is not None:
-                home = Candidate(home_span.start_char - sent.start_char, home_span.end_char - sent.start_char,
-                                 EntityType.DISTRICT, home_span.text, "home")
-            year = years.sentence_year(sent.text, report_year=report, publication_year=published, section=section)
-            for f in relations.relations(sent.text, cands, home):
-                si = self._index(index, f.subject, sent.start_char)
-                oi = self._index(index, f.object, sent.start_char)
+            base = sent.start_char
+            gap = doc.text[max(0, base - 4):base]
+            para_start = base == 0 or "\n" in gap or "\u3000\u3000" in gap
+            year = dating.year(sent.text, paragraph_start=para_start)
+            local = [s for s in spans if s.start_char >= base and s.end_char <= sent.end_char]
+            if para_start:
+                lead = len(sent.text) - len(sent.text.lstrip(" \u3000\t*“\""))
+                park = next((s for s in local if s.label_ == EntityType.PARK.value and s.start_char - base <= lead + 1), None)
+            cands = [self._cand(s, base) for s in local]
+            home = self._cand(home_span, base) if home_span is not None else None
+            known = [self._cand(s, base) for s in developers]
+            ctx = self._cand(park, base) if park is not None else None
+            for f in relations.relations(sent.text, cands, home, park=ctx, known=known):
+                si = self._index(index, f.subject, base)
+                oi = self._index(index, f.object, base)
                 if si is None or oi is None:
                     continue
-                y = None if f.predicate.value == "partOf" else year
-                out.append((si, f.predicate.value, oi, y, sent.start_char, sent.end_char))
+                out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent.end_char))
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
-        seen = set()
-        for f in relations.part_of([Candidate(s.start_char, s.end_char, EntityType.DISTRICT, s.text, "span") for s in districts]):
-            key = (f.subject.text, f.object.text)
-            if key in seen:
-                continue
-            seen.add(key)
+        for f in relations.part_of([self._cand(s, 0) for s in districts]):
             si = index[(f.subject.start, f.subject.end, "District")]
             oi = index[(f.object.start, f.object.end, "District")]
             ss = max(doc.text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
@@ -179,6 +181,30 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _home(spans: list[Span], home_i: int | None) -> Span | None:
+        """The recognizer's home district, unless that is a province or city while the text is about a
+        zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple."""
+        home = spans[home_i] if home_i is not None else None
+        divs = gazetteer().lookup(home.text) if home is not None else []
+        if home is not None and not (divs and divs[0].level <= 2):
+            return home
+        score: Counter[str] = Counter()
+        first: dict[str, Span] = {}
+        for s in spans:
+            if s.label_ in (EntityType.DISTRICT.value, EntityType.PARK.value) and ZONE.search(s.text) \
+                    and not (gazetteer().lookup(s.text) and gazetteer().lookup(s.text)[0].level <= 2):
+                score[s.text] += 3 if s.start_char < 200 else 1
+                first.setdefault(s.text, s)
+        best = max(score, key=lambda n: (score[n], len(n)), default=None)
+        if best is not None and score[best] >= 3:
+            return first[best]
+        return home
+
+    @staticmethod
+    def _cand(s: Span, offset: int) -> Candidate:
+        return Candidate(s.start_char - offset, s.end_char - offset, EntityType(s.label_), s.text, "span")
 
     @staticmethod
     def _index(index: dict, c: Candidate, offset: int) -> int | None:

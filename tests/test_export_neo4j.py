@@ -243,3 +243,19 @@ def test_a_relationship_keeps_its_year_and_evidence_on_falkordb(built, falkordb)
     assert [row[0] for row in years.result_set] == [None, 2023]
     docs = falkordb.query("MATCH (d:Document {id: 'r2023'}) RETURN d.reportYear, d.sourceFile").result_set
     assert docs == [[2023, "r2023.txt"]]
+
+
+def test_kg_export_writes_folder_formats_beside_the_graph_by_default(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    ttl = tmp_path / "graph.ttl"
+    export(sample_kg(), "ttl", ttl)
+    runner = CliRunner()
+    for fmt, marker in (("neo4j", "import.cypher"), ("graphdb", "config.ttl")):
+        result = runner.invoke(app, ["export", str(ttl), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / fmt / marker).is_file()
+    clash = runner.invoke(app, ["export", str(ttl), "--format", "neo4j", "--out", str(ttl)])
+    assert clash.exit_code == 1 and "not a directory" in clash.output

@@ -20,6 +20,7 @@ EXPORTERS: dict[str, Exporter] = {
     "neo4j": neo4j.write,  # a folder
     "graphdb": graphdb.write,  # a folder
 }
+FOLDER_FORMATS = frozenset({"neo4j", "graphdb"})  # formats whose `out` is a folder of files
 
 
 def export(kg: KnowledgeGraph, fmt: str, out: Path) -> None:

@@ -7,9 +7,9 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.atomic import ensure_dir, write_text, write_with
-from kg.errors import ConfigError
 from kg.export.rdf import to_rdf
 from kg.model import KnowledgeGraph
+from kg.resources import ontology_dir
 from kg.vocab import PREFIXES
 
 REPOSITORY = "regiokg"
@@ -72,15 +72,6 @@ SELECT ?subject ?relation ?object ?year ?evidence ?file WHERE {
 } ORDER BY ?year LIMIT 20"""
 
 
-def ontology_dir() -> Path:
-    """The ontology folder: `kg/ontology` in an installed wheel, the repository's `ontology/` in a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "ontology", package.parent / "ontology"):
-        if (candidate / "regiokg.ttl").is_file():
-            return candidate
-    raise ConfigError(f"{package / 'ontology'}: the regiokg ontology is missing from this installation")
-
-
 def schema_files() -> list[Path]:
     """Every Turtle file of the ontology folder (ontology, alignments, shapes)."""
     return sorted(ontology_dir().glob("*.ttl"))
@@ -92,7 +83,7 @@ def graph_of(name: str) -> str:
 
 
 def to_trig(kg: KnowledgeGraph) -> bytes:
-    """The graph as TriG, all triples in the named graph DATA_GRAPH (via pyoxigraph: rdflib's TriG writer warns)."""
+    """The graph as TriG, all triples in the named graph DATA_GRAPH (pyoxigraph: rdflib 7.6's TriG writer warns)."""
     nt = to_rdf(kg).serialize(format="nt", encoding="utf-8")
     name = ox.NamedNode(DATA_GRAPH)
     quads = sorted((ox.Quad(q.subject, q.predicate, q.object, name)

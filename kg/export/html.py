@@ -31,6 +31,7 @@ COMFORTABLE_NODES = 2000     # above this a page gets slow to pan and zoom; `kg 
 _ASSETS = Path(__file__).with_name("assets")
 _EXTERNAL = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*["\']?(?:https?:)?//[^>]*>(?:\s*</script>)?', re.I)
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+_DEAD_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules.*?-->", re.S)
 _DRAW_CALL = re.compile(r"drawGraph\(\);\s*</script>")
 
 
@@ -141,10 +142,11 @@ def render(kg: KnowledgeGraph) -> str:
     net.nodes, net.edges = nodes, edges
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
+    net.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     net.options = _options(meta["physics"], len(nodes) > COMFORTABLE_NODES // 2)
     page = net.generate_html()
     page = _EXTERNAL.sub("", page)
-    page = _EMPTY_HEADING.sub("", page)
+    page = _EMPTY_HEADING.sub("", _DEAD_COMMENT.sub("", page))
     css = (_ASSETS / "graph.css").read_text(encoding="utf-8").replace("FONT", FONT)
     js = (_ASSETS / "graph.js").read_text(encoding="utf-8")
     page = page.replace("</head>", f"<title>regiokg graph</title>\n<style>{css}</style>\n</head>", 1)
@@ -157,3 +159,12 @@ def render(kg: KnowledgeGraph) -> str:
 
 def write(kg: KnowledgeGraph, out: Path) -> None:
     write_text(out, render(kg))
+
+
+def size_note(kg: KnowledgeGraph, graph_file: Path) -> str | None:
+    """A one-line note suggesting `kg view` when `kg` is bigger than one page draws well; None when it is not."""
+    if len(kg.entities) <= COMFORTABLE_NODES:
+        return None
+    example = next((e.label for e in kg.entities.values() if e.type is EntityType.DISTRICT), "NAME")
+    return (f"note: {len(kg.entities):,} entities is more than graph.html draws comfortably ({COMFORTABLE_NODES:,}); "
+            f"for one district's neighbourhood run: kg view {graph_file} --district {example} --out district.html")

@@ -41,7 +41,7 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
-_LIST_TAIL = re.compile(r"^等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
+_LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "院所": T.ORGANIZATION,
               "机构": T.ORGANIZATION}
@@ -215,7 +215,11 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
             if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
                 inner = None
             if inner is not None and not (w.start == start and w.end == end and t is not None):
-                out.append(Candidate(w.start, w.end, inner, w.text, "tagger"))
+                text = w.text
+                if inner == T.ENTERPRISE:
+                    text = next((text[: -len(r)] for r in _REGION_TAILS if text.endswith(r) and len(text) - len(r) >= 2),
+                                text)
+                out.append(Candidate(w.start, w.start + len(text), inner, text, "tagger"))
     if t in (T.PROJECT, T.PARK) and not any(c.type == T.ENTERPRISE for c in out):
         out.extend(_enterprise_prefix(words))
     return out
@@ -255,7 +259,7 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
         tail = _LIST_TAIL.match(sentence, m.start())
         if not tail:
             continue
-        t = _TAIL_TYPE[tail.group(2)]
+        t = _TAIL_TYPE[tail.group(1)]
         # walk back over 、-separated items
         seg_end = m.start()
         left = max(sentence.rfind(c, 0, seg_end) for c in "，,。；;：:！？…")

@@ -138,7 +138,7 @@ def export_cmd(
 
 @app.command("validate")
 def validate_cmd(
-    graph: Annotated[Path, typer.Argument(help="An RDF graph file (graph.ttl, .nt, .jsonld, .trig).")],
+    graph: Annotated[Path, typer.Argument(help="An RDF graph file (graph.ttl from kg build, or N-Triples).")],
     strict: Annotated[bool, typer.Option(help="Fail on warnings too (relation domains and ranges).")] = False,
 ) -> None:
     """Check GRAPH against the SHACL shapes of the extraction contract; one line per violation.

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.errors import OutputError
-from kg.export import graphdb, html, neo4j, rdf
+from kg.export import graphdb, html, jsonld, neo4j, rdf, trig
 from kg.model import KnowledgeGraph
 
 
@@ -16,6 +16,8 @@ class Exporter(Protocol):
 EXPORTERS: dict[str, Exporter] = {
     "ttl": rdf.write_turtle,
     "nt": rdf.write_ntriples,
+    "jsonld": jsonld.write,  # JSON-LD with a readable @context
+    "trig": trig.write,  # one named graph per source document
     "html": html.write,
     "neo4j": neo4j.write,  # a folder
     "graphdb": graphdb.write,  # a folder

@@ -180,5 +180,25 @@ def view_cmd(
                f"{len(view.relations)} relations")
 
 
+@app.command("explain")
+def explain_cmd(
+    entity: Annotated[str, typer.Argument(help="The entity's label or alias, e.g. 甘井子区.")],
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `kg build` (graph.ttl).")],
+) -> None:
+    """Print every relation of ENTITY in GRAPH, one line per supporting statement: year, document, offsets, evidence.
+
+    Example: kg explain 甘井子区 out/graph.ttl
+    """
+    from kg.explain import explain_file
+
+    try:
+        found, facts = explain_file(graph, entity)
+    except KgError as e:
+        fail(e)
+    typer.echo(f"{found.label} ({found.type.value}): {len(facts)} statement(s)")
+    for f in facts:
+        typer.echo(f.line())
+
+
 def main() -> None:  # pragma: no cover
     app(prog_name="kg")

@@ -120,9 +120,10 @@ def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Cand
 
 
 def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
-               park: Candidate | None = None, developers: frozenset[str] = frozenset()) -> list[Found]:
+               park: Candidate | None = None, unplaced: frozenset[str] = frozenset()) -> list[Found]:
     """Subjects in a place named with a cue (落户X, 位于X, 在X建设, X的Y) and, when that place lies within
-    the home district or none is named, in the home district; `park` is the park whose paragraph this is."""
+    the home district or none is named, in the home district; `park` is the park whose paragraph this is;
+    `unplaced` names (developers, partners) get no implied place."""
     out = []
     places = [c for c in cands if c.type in PLACE_TYPES]
     for c in cands:
@@ -142,7 +143,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
         if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text:
             targets.append(park)
         if home is not None and (place is None or _within_home(place, home)):
-            if not (c.type == T.ENTERPRISE and c.text in developers and place is None):
+            if not (c.text in unplaced and place is None):
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
@@ -311,8 +312,10 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
               park: Candidate | None = None, known: Sequence[Candidate] = ()) -> list[Found]:
     """All relations of one sentence; `known` are the document's enterprises and organizations."""
     developed = developed_by(sentence, cands, known)
+    partners = cooperates_with(sentence, cands, home)
+    unplaced = frozenset(f.object.text for f in developed) | frozenset(f.object.text for f in partners)
     found = received_award(sentence, cands, home)
-    found += located_in(sentence, cands, home, park, frozenset(f.object.text for f in developed))
+    found += located_in(sentence, cands, home, park, unplaced)
     found += developed
-    found += cooperates_with(sentence, cands, home)
+    found += partners
     return [f for f in found if f.subject.text != f.object.text]

@@ -1,0 +1,110 @@
+"""Relation rules over hand-made sentences of the genre, with the entities given (recognition is tested elsewhere)."""
+import pytest
+
+from kg.extract.entities import Candidate
+from kg.extract.relations import part_of, relations
+from kg.model import EntityType as T
+
+D, E, PR, PK, A, O = T.DISTRICT, T.ENTERPRISE, T.PROJECT, T.PARK, T.AWARD, T.ORGANIZATION
+
+
+def cands(sentence: str, names: list[tuple[str, T]]) -> list[Candidate]:
+    """Candidates at the first free occurrence of each name, in sentence order."""
+    out, taken = [], set()
+    for name, type_ in names:
+        i = sentence.find(name)
+        while i in taken:
+            i = sentence.find(name, i + 1)
+        assert i >= 0, name
+        taken.add(i)
+        out.append(Candidate(i, i + len(name), type_, name, "test"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def home(name: str = "松山区") -> Candidate:
+    return Candidate(-100, -100 + len(name), D, name, "home")
+
+
+def triples(sentence: str, names, home_name: str | None = "松山区", **kw) -> set[tuple[str, str, str]]:
+    h = home(home_name) if home_name else None
+    return {(f.subject.text, f.predicate.value, f.object.text) for f in relations(sentence, cands(sentence, names), h, **kw)}
+
+
+CASES = [
+    # a district report's list of projects: each is in the home district
+    ("青禾大厦、北湖湿地公园等项目开工建设。", [("青禾大厦", PR), ("北湖湿地公园", PR)],
+     {("青禾大厦", "locatedIn", "松山区"), ("北湖湿地公园", "locatedIn", "松山区")}),
+    # 落户 + a park inside the district: in the park and in the district, and the park in the district
+    ("星海电子、远航科技签约入驻云杉智造产业园。", [("星海电子", E), ("远航科技", E), ("云杉智造产业园", PK)],
+     {("星海电子", "locatedIn", "云杉智造产业园"), ("星海电子", "locatedIn", "松山区"),
+      ("远航科技", "locatedIn", "云杉智造产业园"), ("远航科技", "locatedIn", "松山区"),
+      ("云杉智造产业园", "locatedIn", "松山区")}),
+    # 在P建设X by an enterprise: developedBy the actor; the actor itself is not placed
+    ("恒远新材料有限公司拟投资20亿元,在云杉智造产业园建设高端铝箔生产基地。",
+     [("恒远新材料有限公司", E), ("云杉智造产业园", PK), ("高端铝箔生产基地", PR)],
+     {("高端铝箔生产基地", "developedBy", "恒远新材料有限公司"), ("高端铝箔生产基地", "locatedIn", "云杉智造产业园"),
+      ("高端铝箔生产基地", "locatedIn", "松山区"), ("云杉智造产业园", "locatedIn", "松山区")}),
+    # a project named after an enterprise
+    ("星海电子智能终端二期项目竣工投产。", [("星海电子智能终端二期项目", PR)],
+     {("星海电子智能终端二期项目", "locatedIn", "松山区")}),
+    # award to the listed recipients before the cue
+    ("星海电子、远航科技被认定为省级企业技术中心。", [("星海电子", E), ("远航科技", E), ("省级企业技术中心", A)],
+     {("星海电子", "receivedAward", "省级企业技术中心"), ("远航科技", "receivedAward", "省级企业技术中心"),
+      ("星海电子", "locatedIn", "松山区"), ("远航科技", "locatedIn", "松山区")}),
+    # honour list with no recipient named: the home district
+    ("荣获全国科技创新百强区。", [("全国科技创新百强区", A)], {("松山区", "receivedAward", "全国科技创新百强区")}),
+    # cooperation: the actor is the district even when the meeting was held 在北京
+    ("松山区在北京召开推介会,与星海电子、北方理工大学签订合作协议。",
+     [("松山区", D), ("北京", D), ("星海电子", E), ("北方理工大学", O)],
+     {("松山区", "cooperatesWith", "星海电子"), ("松山区", "cooperatesWith", "北方理工大学")}),
+    # 联合 frame
+    ("松山区联合北方理工大学组建人工智能研究院。", [("松山区", D), ("北方理工大学", O)],
+     {("松山区", "cooperatesWith", "北方理工大学")}),
+    # a government body sits in the district its name starts with
+    ("据松山区发展和改革局介绍,全年完成投资80亿元。", [("松山区发展和改革局", O)],
+     {("松山区发展和改革局", "locatedIn", "松山区")}),
+    # sentences that must give nothing
+    ("全区经济运行稳中有进,主要指标好于预期。", [], set()),
+    ("北方理工大学专家来区调研。", [("北方理工大学", O)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), CASES, ids=[c[0][:12] for c in CASES])
+def test_relations_table(sentence, names, expected):
+    assert triples(sentence, names) == expected
+
+
+def test_no_home_no_implied_place():
+    assert triples("青禾大厦主体封顶。", [("青禾大厦", PR)], home_name=None) == set()
+
+
+def test_city_named_as_place_means_the_home_district():
+    s = "落户赤峰市的星海电子总部正式运营。"
+    got = triples(s, [("赤峰市", D), ("星海电子总部", PR)])
+    assert ("星海电子总部", "locatedIn", "松山区") in got and ("星海电子总部", "locatedIn", "赤峰市") not in got
+
+
+def test_place_outside_the_home_district_is_kept_alone():
+    s = "贝雕精品展在北京恭王府博物馆成功举办。"
+    got = triples(s, [("北京", D), ("恭王府博物馆", O)])
+    assert ("恭王府博物馆", "locatedIn", "松山区") not in got
+
+
+def test_paragraph_park_places_its_enterprises():
+    s = "远航科技累计交付整机300台。"
+    park = Candidate(-50, -45, PK, "云杉产业园", "ctx")
+    got = triples(s, [("远航科技", E)], park=park)
+    assert got == {("远航科技", "locatedIn", "云杉产业园"), ("远航科技", "locatedIn", "松山区")}
+
+
+def test_government_body_relation_has_no_year():
+    s = "据松山区发展和改革局介绍,全年完成投资80亿元。"
+    found = relations(s, cands(s, [("松山区发展和改革局", O)]), home())
+    assert [f.dated for f in found] == [False]
+
+
+def test_part_of_links_the_nearest_named_parent_only():
+    names = [("内蒙古", D), ("赤峰市", D), ("松山区", D)]
+    text = "内蒙古赤峰市松山区"
+    got = {(f.subject.text, f.object.text) for f in part_of(cands(text, names))}
+    assert got == {("松山区", "赤峰市"), ("赤峰市", "内蒙古")}

@@ -1,0 +1,50 @@
+"""Years of sentences of the genre: explicit, relative to the writing year, section years, spans with none."""
+import pytest
+
+from kg.extract.years import YearContext, is_heading, section_year, sentence_year
+
+CASES = [
+    ("2019年,星海电子入选省级专精特新企业。", 2021, None, 2019),
+    ("今年,松山区新增高新技术企业66家。", 2021, None, 2021),
+    ("去年,远航科技产值突破40亿元。", 2020, None, 2019),
+    # a January 2022 review of 2021: 今年 means 2022
+    ("今年,松山区计划开工项目200个。", 2021, 2022, 2022),
+    ("过去4年,松山区累计引进项目300个。", 2021, None, None),
+    ("“十三五”时期,全区地区生产总值年均增长7%。", 2021, None, None),
+    ("2016年至2020年,全区累计投资500亿元。", 2021, None, None),
+    # 过去一年 is the report year, not a span
+    ("过去一年,松山区新签约项目59个。", 2019, None, 2019),
+    ("2014年以来该区已聚集大数据企业535家。", 2015, None, 2015),
+    ("青禾大厦主体封顶。", 2021, None, 2021),
+]
+
+
+@pytest.mark.parametrize(("sentence", "report", "published", "expected"), CASES, ids=[c[0][:10] for c in CASES])
+def test_sentence_year(sentence, report, published, expected):
+    assert sentence_year(sentence, report_year=report, publication_year=published) == expected
+
+
+def test_section_year_opens_a_paragraph():
+    assert section_year("2022年，松山区计划开复工亿元项目200个以上") == 2022
+    assert section_year("松山区2022年计划开复工亿元项目200个") is None
+
+
+def test_headings():
+    assert is_heading("## 2 创新引领 集聚高层次动能")
+    assert is_heading("一、坚持项目为王")
+    assert not is_heading("青禾大厦、北湖湿地公园等项目开工建设。")
+
+
+def test_context_span_leaves_section_undated_until_next_heading():
+    ctx = YearContext(2021, 2022)
+    assert ctx.year("过去4年,松山区坚持创新驱动。", paragraph_start=True) is None
+    assert ctx.year("星海电子荣获省科技进步一等奖。", paragraph_start=True) is None
+    ctx.year("## 3 深化改革", paragraph_start=True)
+    assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021
+
+
+def test_context_paragraph_keeps_its_year():
+    ctx = YearContext(2021)
+    assert ctx.year("2022年，松山区计划开工项目200个。", paragraph_start=True) == 2022
+    assert ctx.year("推动北湖湿地公园项目签约。") == 2022
+    assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021

@@ -259,3 +259,12 @@ def test_kg_export_writes_folder_formats_beside_the_graph_by_default(tmp_path):
         assert (tmp_path / fmt / marker).is_file()
     clash = runner.invoke(app, ["export", str(ttl), "--format", "neo4j", "--out", str(ttl)])
     assert clash.exit_code == 1 and "not a directory" in clash.output
+
+
+def test_exporting_a_smaller_graph_into_the_same_folder_leaves_no_stale_csv(built, tmp_path):
+    _, out = built
+    (out / "notes.csv").write_text("mine", encoding="utf-8")
+    kg = sample_kg()
+    export(KnowledgeGraph(kg.documents, kg.entities, kg.relations[:1]), "neo4j", out)
+    assert not (out / "located_in.csv").exists() and not (out / "part_of.csv").exists()
+    assert (out / "received_award.csv").exists() and (out / "notes.csv").exists()

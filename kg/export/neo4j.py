@@ -94,6 +94,12 @@ def relationship_files(kg: KnowledgeGraph) -> list[CsvFile]:
     return files
 
 
+def own_csv_names() -> set[str]:
+    """Every CSV file name this exporter can write."""
+    return ({"document.csv", f"{MENTIONED_IN.lower()}.csv"} | {f"{t.value.lower()}.csv" for t in EntityType}
+            | {f"{rel_type(p).lower()}.csv" for p in Predicate})
+
+
 def render_csv(f: CsvFile) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -218,6 +224,8 @@ def write(kg: KnowledgeGraph, out: Path) -> None:
     files = node_files(kg) + relationship_files(kg)
     for f in files:
         write_text(out / f.name, render_csv(f))
+    for stale in own_csv_names() - {f.name for f in files}:  # from an earlier export of another graph
+        (out / stale).unlink(missing_ok=True)
     write_text(out / "schema.cypher", SCHEMA)
     write_text(out / "load.cypher", load_script(files))
     write_text(out / "import.cypher", import_script(files))

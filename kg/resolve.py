@@ -40,6 +40,8 @@ def _place_prefixes() -> list[str]:
 
 def strip_place(name: str) -> str:
     """金普新区 from 大连金普新区; the name itself when no province or city prefix leads it."""
+    if not _PLACES:
+        _PLACES.extend(_place_prefixes())
     for p in _PLACES:
         if name.startswith(p) and len(name) - len(p) >= 2:
             return name[len(p):]

@@ -356,10 +356,18 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+def _split_byline(w: Word) -> list[Word]:
+    """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
+    if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
+        return [Word(w.text[:-1], w.tag, w.start), Word("讯", "n", w.end - 1)]
+    return [w]
+
+
 def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
+    words = [part for w in words for part in _split_byline(w)]
     for run in chunks(words):
         found.extend(_from_chunk(run))
     found.extend(_awards(sentence))

@@ -1,0 +1,97 @@
+"""Entity recognition on sentences of the genre: name shapes, trigger verbs, lists, award cues, junk filtering."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ConfigError
+from kg.extract import tagging
+from kg.extract.entities import Word, classify, recognize
+from kg.extract.lexicon import load_user_lexicon
+from kg.model import EntityType as T
+
+
+def found(sentence: str, user=None) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence), user)}
+
+
+FINDS = [
+    # legal suffix after a tagger organisation
+    ("今年，开工建设杭州恒远新材料股份有限公司年产5万吨电池隔膜项目。", "杭州恒远新材料股份有限公司", "Enterprise"),
+    # coordination closed by 等+category: every member takes the category
+    ("签约引进宁德时代、比亚迪、远景能源等重点企业12家。", "比亚迪", "Enterprise"),
+    ("开工建设星河智谷产业园、滨湖污水处理厂等重大民生项目8个。", "滨湖污水处理厂", "Project"),
+    ("开工建设星河智谷产业园、滨湖污水处理厂等重大民生项目8个。", "星河智谷产业园", "Park"),
+    # award after a cue, 称号 trimmed
+    ("浙江远航科技有限公司荣获国家级专精特新小巨人企业称号。", "国家级专精特新小巨人企业", "Award"),
+    ("西湖区文化馆获评全国文化系统先进集体。", "全国文化系统先进集体", "Award"),
+    ("西湖区文化馆获评全国文化系统先进集体。", "西湖区文化馆", "Organization"),
+    # organisations by head
+    ("贵州理工学院与南明区人民政府签署合作协议。", "贵州理工学院", "Organization"),
+    # the person's title is not part of the body's name
+    ("绍兴高新区管委会主任王明说，园区经济稳步增长。", "绍兴高新区管委会", "Organization"),
+    # the enterprise a project is named after, without its region word
+    ("推动海康威视西南总部基地项目落地。", "海康威视", "Enterprise"),
+    ("推动海康威视西南总部基地项目落地。", "海康威视西南总部基地项目", "Project"),
+    # divisions from the official list, development zones by shape
+    ("湖北省襄阳市樊城区今年新增市场主体1.2万户。", "湖北省襄阳市樊城区", "District"),
+    ("芜湖经济技术开发区全年实现规上工业产值800亿元。", "芜湖经济技术开发区", "District"),
+    # a newspaper by-line is an organisation, 讯 is not part of it
+    ("南方日报讯 记者从会上获悉，项目进展顺利。", "南方日报", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), FINDS)
+def test_recognizer_finds_names_of_the_genre(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+REJECTS = [
+    ("全区新增高新技术企业35家。", "高新技术企业"),            # a category, not a name
+    ("推进“一网通办”改革，打造“有事好商量”品牌。", "一网"),       # a fragment of a slogan
+    ("推进“一网通办”改革，打造“有事好商量”品牌。", "一网通办"),
+    ("比亚迪产值突破40亿元，同比增长三成。", "比亚迪产值"),        # a name followed by a common noun
+    ("着力发展智能制造装备等产业，壮大产业集群。", "智能制造装备"),   # industry words with no proper stem
+    ("全方位考核评价开发区的综合发展水平。", "全方位考核评价开发区"),  # zone head without a place
+    ("市长在区文化馆调研时指出，要深化改革。", "区文"),            # tagger fragment
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), REJECTS)
+def test_recognizer_rejects_fragments_and_generic_phrases(sentence: str, junk: str) -> None:
+    assert junk not in {name for name, _ in found(sentence)}
+
+
+@pytest.mark.parametrize(("name", "tags", "expected"), [
+    ("国家级高新技术产业开发区", ["n"], T.AWARD),   # a designation, no place
+    ("新时代", ["ORG"], None),                     # generic phrase tagged as a name
+    ("大连市", ["LOC"], T.DISTRICT),
+    ("中科光电科技", ["ORG"], T.ENTERPRISE),
+])
+def test_classify_by_shape(name: str, tags: list[str], expected: T | None) -> None:
+    words, pos = [], 0
+    for tag in tags:
+        words.append(Word(name if len(tags) == 1 else name[pos:pos + 1], tag, pos))
+        pos += len(words[-1].text)
+    assert classify(name, words) == expected
+
+
+def test_user_lexicon_names_are_found_with_their_type(tmp_path: Path) -> None:
+    lex = tmp_path / "mine.tsv"
+    lex.write_text("# my names\n青禾农创谷\tPark\n", encoding="utf-8")
+    user = load_user_lexicon(lex)
+    assert ("青禾农创谷", "Park") in found("我区依托青禾农创谷培育农业企业。", user)
+
+
+def test_user_lexicon_with_an_unknown_type_names_file_and_line(tmp_path: Path) -> None:
+    lex = tmp_path / "bad.tsv"
+    lex.write_text("青禾农创谷\tFarm\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.tsv: line 1"):
+        load_user_lexicon(lex)
+
+
+def test_lac_tags_a_known_sentence() -> None:
+    words = tagging.tag("清华大学在北京。")
+    assert [(w.text, w.tag) for w in words][:1] == [("清华大学", "ORG")]
+    assert ("北京", "LOC") in {(w.text, w.tag) for w in words}

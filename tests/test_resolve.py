@@ -1,0 +1,76 @@
+"""Entity resolution: full and short forms merged, different things sharing a prefix kept apart, stable ids."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import DocExtraction, Document, EntityType as T, Mention
+from kg.resolve import entity_id, key_of, normalize, resolve, zone_key
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("“星河智谷产业园”", "星河智谷产业园"),
+    ("滨湖污水处理厂等项目", "滨湖污水处理厂"),
+    ("《数字经济三年行动》", "数字经济三年行动"),
+    ("人民智媒 AI 平台", "人民智媒AI平台"),
+])
+def test_normalize_drops_quotes_spaces_and_trailing_deng(raw: str, clean: str) -> None:
+    assert normalize(raw) == clean
+
+
+@pytest.mark.parametrize(("a", "b", "type_"), [
+    ("襄阳", "襄阳市", T.DISTRICT),                                   # short and official form
+    ("芜湖经济技术开发区", "芜湖经开区", T.DISTRICT),                   # zone head synonyms
+    ("安徽芜湖经开区", "芜湖经济技术开发区", T.DISTRICT),               # with a province prefix
+    ("绍兴国家高新区", "绍兴高新区", T.DISTRICT),
+    ("杭州恒远新材料股份有限公司", "恒远新材料", T.ENTERPRISE),         # place prefix and legal suffix
+    ("滨湖污水处理厂项目", "滨湖污水处理厂", T.PROJECT),
+])
+def test_forms_of_one_thing_share_a_key(a: str, b: str, type_: T) -> None:
+    assert key_of(a, type_) == key_of(b, type_)
+
+
+@pytest.mark.parametrize(("a", "b", "type_"), [
+    ("星河智谷产业园", "星河数字产业园", T.PARK),                     # two parks of one district
+    ("芜湖经开区", "襄阳经开区", T.DISTRICT),                           # two zones with one head
+    ("经开区", "芜湖经开区", T.DISTRICT),                               # a bare head is no zone's key by itself
+])
+def test_different_things_sharing_a_prefix_or_head_keep_apart(a: str, b: str, type_: T) -> None:
+    assert key_of(a, type_) != key_of(b, type_)
+
+
+def test_zone_key_keeps_the_city() -> None:
+    assert zone_key("江西赣南经济技术开发区") == "赣南经开区"
+
+
+def _doc(doc_id: str, mentions: list[tuple[str, T]]) -> DocExtraction:
+    document = Document(id=doc_id, source_file=f"{doc_id}.txt", text="", report_year=2023)
+    return DocExtraction(document=document, relations=(),
+                         mentions=tuple(Mention(text=n, type=t, start=0, end=len(n)) for n, t in mentions))
+
+
+def test_resolve_merges_short_enterprise_form_and_keeps_fullest_label() -> None:
+    kg = resolve([_doc("a", [("杭州恒远新材料股份有限公司", T.ENTERPRISE), ("恒远新材料", T.ENTERPRISE)])])
+    [ent] = kg.entities.values()
+    assert ent.label == "杭州恒远新材料股份有限公司"
+    assert ent.aliases == frozenset({"恒远新材料"})
+
+
+def test_resolve_keeps_two_parks_apart_and_ids_are_stable() -> None:
+    docs = [_doc("a", [("星河智谷产业园", T.PARK), ("星河数字产业园", T.PARK)])]
+    first, second = resolve(docs), resolve(docs)
+    assert len(first.entities) == 2
+    assert list(first.entities) == list(second.entities)
+    assert entity_id(T.PARK, "星河智谷产业园") in first.entities
+
+
+def test_bare_zone_goes_to_the_documents_own_zone() -> None:
+    kg = resolve([_doc("a", [("芜湖经济技术开发区", T.DISTRICT), ("经开区", T.DISTRICT)]),
+                  _doc("b", [("经开区", T.DISTRICT)])])
+    [ent] = kg.entities.values()
+    assert ent.label == "芜湖经济技术开发区"
+
+
+def test_division_label_is_the_official_name() -> None:
+    kg = resolve([_doc("a", [("襄阳", T.DISTRICT)])])
+    [ent] = kg.entities.values()
+    assert ent.label == "襄阳市" and "襄阳" in ent.aliases

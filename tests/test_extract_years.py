@@ -16,6 +16,11 @@ CASES = [
     ("过去一年,松山区新签约项目59个。", 2019, None, 2019),
     ("2014年以来该区已聚集大数据企业535家。", 2015, None, 2015),
     ("青禾大厦主体封顶。", 2021, None, 2021),
+    # a target year is not the year of the fact
+    ("滨湖商务区项目已签约,预计2018年建成投用。", 2016, None, 2016),
+    # 自2014年…以来 is a span; 2019年度 is the period assessed, not the year of the result
+    ("自2014年松山区作出部署以来,高新区已成为领跑者。", 2015, None, None),
+    ("省商务厅通报2019年度考核结果,松山区获评第一名。", 2020, None, 2020),
 ]
 
 

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import re
 
-_EXPLICIT = re.compile(r"(?<![\d.])(19[89]\d|20[0-4]\d)\s*年(?!\s*(?:以来|来|前|之前|[至到—\-~－]))")
+_EXPLICIT = re.compile(r"(?<![\d.自从])(?<!预计)(?<!将于)(?<!力争)(?<!计划)(?<!争取)(?<!有望)(?<!预计到)(?<!预计在)(?<!计划到)(?<!力争到)(19[89]\d|20[0-4]\d)\s*年(?!\s*(?:以来|来|前|之前|度|[至到—\-~－]))")
 _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")
 _RELATIVE = {"今年": 0, "当年": 0, "本年": 0, "年内": 0, "年底": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
              "前年": -2, "明年": 1, "来年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _MANY = r"(?:[2-9]|\d{2}|[两二三四五六七八九十几多]|十[一二三四五六七八九])"
 _NO_SINGLE_YEAR = re.compile(
+    r"[自从](?:19[89]\d|20[0-4]\d)年[^。]*以来|"
     rf"过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
     r"十[一二三四五]五[”’\"]?(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
 )
+_OPENING_SPAN = re.compile(rf"^\s*(?:过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年)[间来里中]?[，,]")
 _SECTION = re.compile(r"^\s*(19[89]\d|20[0-4]\d)\s*年\s*[，,]")
 
 
@@ -88,7 +90,7 @@ class YearContext:
         if rel and written is not None:
             return written + _RELATIVE[rel.group(0)]
         if _NO_SINGLE_YEAR.search(sentence) or _RANGE.search(sentence):
-            self.undated = True
+            self.undated = self.undated or bool(_OPENING_SPAN.match(sentence))
             return None
         if self.paragraph_year is not None:
             return self.paragraph_year

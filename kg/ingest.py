@@ -13,6 +13,8 @@ from kg.errors import InputError
 from kg.model import Document
 
 SUFFIXES = (".txt", ".md")
+# files that describe a corpus rather than belong to it; skipped inside folders, read when named
+NOT_DOCUMENTS = re.compile(r"^(?:readme|sources?|license|licence|changelog|notice|index)(?:[._-].*)?$", re.I)
 
 # --------------------------------------------------------------------- finding files
 
@@ -29,7 +31,8 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise InputError(path, "no such file or directory")
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not NOT_DOCUMENTS.match(p.stem) and not p.name.startswith("."))
             if not inside:
                 raise InputError(path, "folder holds no .txt or .md documents")
             found.extend(inside)

@@ -83,3 +83,11 @@ def test_folder_without_documents(tmp_path: Path):
 
 def test_the_sample_corpus_ships_with_the_package():
     assert len(find_files([sample_corpus()])) == 5
+
+
+def test_corpus_notes_in_a_folder_are_not_documents(tmp_path: Path):
+    (tmp_path / "01_report_2021.txt").write_text("甘井子区签约项目59个。", encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("| file | url |", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes", encoding="utf-8")
+    assert [p.name for p in find_files([tmp_path])] == ["01_report_2021.txt"]
+    assert [p.name for p in find_files([tmp_path / "SOURCES.md"])] == ["SOURCES.md"]  # named explicitly: read

@@ -123,7 +123,8 @@ def readme(kg: KnowledgeGraph, triples: int, schema: list[str]) -> str:
 - `graph.ttl`: the graph in Turtle ({triples} triples: {len(kg.entities)} entities, {len(kg.documents)} documents,
   {len(kg.relations)} relations with {statements} `rdf:Statement` nodes carrying `kg:year`, `kg:evidence` and
   `prov:wasDerivedFrom`).
-- `graph.trig`: the same triples in the named graph `<{DATA_GRAPH}>`.
+- `graph.trig`: the same triples in the named graph `<{DATA_GRAPH}>` (`kg export GRAPH --format trig`
+  writes one named graph per document instead, for replacing one report's facts).
 {files}
 - `config.ttl`: a GraphDB repository `{REPOSITORY}` (ruleset `rdfsplus-optimized`, so the alignments to
   schema.org, W3C ORG and PROV-O are inferred; inferred triples never enter the named graphs).

@@ -200,5 +200,40 @@ def explain_cmd(
         typer.echo(f.line())
 
 
+@app.command("query")
+def query_cmd(
+    graph: Annotated[Optional[Path], typer.Argument(
+        help="An RDF file: graph.ttl from kg build, or .nt, .trig, .jsonld.", show_default=False)] = None,
+    query: Annotated[Optional[str], typer.Argument(
+        help="SPARQL text, a .rq file, or the name of a shipped query (see --list).", show_default=False)] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "--param", "-p", help="Fill a {{name}} placeholder: NAME=VALUE (repeatable).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json.")] = "table",
+    list_: Annotated[bool, typer.Option("--list", help="List the shipped queries and exit.")] = False,
+) -> None:
+    """Run a SPARQL query on GRAPH (loaded into pyoxigraph) and print the result.
+
+    Examples: kg query out/graph.ttl district-enterprises --param district=甘井子区;
+    kg query out/graph.ttl my.rq --format csv; kg query --list
+    """
+    from kg.query import listing, query_file, render
+
+    try:
+        if list_:
+            typer.echo(listing(), nl=False)
+            return
+        if graph is None or query is None:
+            raise KgError("give GRAPH and QUERY, e.g. kg query out/graph.ttl awards-per-district-year (or --list)")
+        params = {}
+        for item in param or []:
+            if "=" not in item:
+                raise KgError(f"--param {item!r}: expected NAME=VALUE, e.g. district=甘井子区")
+            key, value = item.split("=", 1)
+            params[key.strip()] = value
+        typer.echo(render(query_file(graph, query, params), format), nl=False)
+    except KgError as e:
+        fail(e)
+
+
 def main() -> None:  # pragma: no cover
     app(prog_name="kg")

@@ -23,6 +23,12 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_with(path: Path, writer: Callable[[IO[bytes]], None]) -> None:
     """Call `writer(file)` on a temporary file in `path`'s folder and move it into place when it succeeds."""
     ensure_dir(path.parent)
@@ -31,6 +37,7 @@ def write_with(path: Path, writer: Callable[[IO[bytes]], None]) -> None:
     except OSError as e:
         raise OutputError(path, f"cannot write: {e.strerror or e}") from e
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the mode open() would
         with os.fdopen(fd, "wb") as f:
             writer(f)
         os.replace(tmp, path)

@@ -268,3 +268,12 @@ def test_exporting_a_smaller_graph_into_the_same_folder_leaves_no_stale_csv(buil
     export(KnowledgeGraph(kg.documents, kg.entities, kg.relations[:1]), "neo4j", out)
     assert not (out / "located_in.csv").exists() and not (out / "part_of.csv").exists()
     assert (out / "received_award.csv").exists() and (out / "notes.csv").exists()
+
+
+def test_files_are_readable_by_the_database_user_like_any_new_file(built):
+    _, out = built
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "located_in.csv").stat().st_mode & 0o777 == 0o666 & ~mask

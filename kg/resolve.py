@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract.divisions import gazetteer
-from kg.extract.lexicon import ZONE_HEADS, ZONE_SYNONYMS
+from kg.extract.lexicon import PARK_HEADS, ZONE_HEADS, ZONE_SYNONYMS
 from kg.model import DocExtraction, Entity, EntityType, KnowledgeGraph, Mention, Predicate, Relation, Statement
 
 QUOTES = "“”\"'‘’《》〈〉「」『』【】"
@@ -43,7 +43,8 @@ def strip_place(name: str) -> str:
     if not _PLACES:
         _PLACES.extend(_place_prefixes())
     for p in _PLACES:
-        if name.startswith(p) and len(name) - len(p) >= 2:
+        # 大连湾, 大连港 are places of their own, not 大连 + a name
+        if name.startswith(p) and len(name) - len(p) >= 2 and name[len(p)] not in "湾港路街山河湖岛江海桥口":
             return name[len(p):]
     return name
 
@@ -81,7 +82,12 @@ def key_of(name: str, type_: EntityType) -> str:
     if type_ in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
         core = LEGAL.sub("", strip_place(n))
         return core if len(core) >= 2 else n
-    return strip_place(n) if type_ in (EntityType.PARK,) and len(strip_place(n)) >= 4 else n
+    if type_ == EntityType.PARK:
+        rest = strip_place(n)
+        # strip a place prefix only when a real name is left, never a bare head (苏州工业园区 stays)
+        generic = rest in _BARE_ZONES or any(rest == h or rest == "国家" + h for h in PARK_HEADS)
+        return rest if len(rest) >= 4 and not generic else n
+    return n
 
 
 def entity_id(type_: EntityType, key: str) -> str:

@@ -74,3 +74,12 @@ def test_division_label_is_the_official_name() -> None:
     kg = resolve([_doc("a", [("襄阳", T.DISTRICT)])])
     [ent] = kg.entities.values()
     assert ent.label == "襄阳市" and "襄阳" in ent.aliases
+
+
+def test_parks_of_different_cities_with_the_same_head_stay_apart():
+    from kg.model import EntityType
+    from kg.resolve import key_of
+
+    assert key_of("苏州工业园区", EntityType.PARK) != key_of("宁波工业园区", EntityType.PARK)
+    assert key_of("大连湾临海装备制造业集聚区", EntityType.PARK) == "大连湾临海装备制造业集聚区"
+    assert key_of("辽宁大连软件园", EntityType.PARK) == key_of("大连软件园", EntityType.PARK)

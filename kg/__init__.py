@@ -18,9 +18,9 @@ from kg.model import (
 from kg.resolve import resolve
 
 __all__ = [
-    "EXPORTERS",
     "DocExtraction",
     "Document",
+    "EXPORTERS",
     "Entity",
     "EntityType",
     "KgError",

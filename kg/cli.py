@@ -235,5 +235,28 @@ def query_cmd(
         fail(e)
 
 
+@app.command("serve")
+def serve_cmd(
+    graph: Annotated[Path, typer.Argument(help="An RDF file: graph.ttl from kg build, or .nt, .trig, .jsonld.")],
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 7878,
+) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1 (the Oxigraph server); Ctrl-C stops it.
+
+    Example: kg serve out/graph.ttl --port 7878, then
+    curl -G http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    """
+    from kg.serve import serve_forever, start
+
+    try:
+        server = start(graph, port)
+    except KgError as e:
+        fail(e)
+    typer.echo(f"SPARQL endpoint: {server.url} (GET or POST; JSON, CSV, TSV, XML results)", err=True)
+    typer.echo(f"query page: {server.ui}; Ctrl-C stops the server", err=True)
+    code = serve_forever(server)
+    if code not in (0, -15):
+        fail(KgError(f"the oxigraph server exited with code {code}"))
+
+
 def main() -> None:  # pragma: no cover
     app(prog_name="kg")

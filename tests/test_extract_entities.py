@@ -39,6 +39,13 @@ FINDS = [
     ("芜湖经济技术开发区全年实现规上工业产值800亿元。", "芜湖经济技术开发区", "District"),
     # a newspaper by-line is an organisation, 讯 is not part of it
     ("南方日报讯 记者从会上获悉，项目进展顺利。", "南方日报", "Organization"),
+    # a place or a phase in brackets stays inside the name
+    ("与联想(中国)有限公司合作建设的云计算中心已投用。", "联想(中国)有限公司", "Enterprise"),
+    ("长城汽车零部件(二期)项目开工。", "长城汽车零部件(二期)项目", "Project"),
+    # a list closed by 等名校 makes its members organisations
+    ("与北大、浙大、复旦等名校开展合作。", "浙大", "Organization"),
+    # an abbreviated university name tagged as an organisation
+    ("与北航、南理工签约共建实验室。", "南理工", "Organization"),
 ]
 
 
@@ -55,6 +62,10 @@ REJECTS = [
     ("着力发展智能制造装备等产业，壮大产业集群。", "智能制造装备"),   # industry words with no proper stem
     ("全方位考核评价开发区的综合发展水平。", "全方位考核评价开发区"),  # zone head without a place
     ("市长在区文化馆调研时指出，要深化改革。", "区文"),            # tagger fragment
+    ("推出“云办税”服务，企业足不出户办理业务。", "云办税"),         # a quoted slogan, no name head
+    ("成立产业投资公司和科技金融联盟。", "产业投资公司"),            # a kind of company
+    ("将供水等企业设立必需的环节纳入大厅。", "供水"),               # a sector closing a list
+    ("引进了法国施耐德电气研发中心等项目。", "法国"),               # a country before the brand
 ]
 
 

@@ -41,14 +41,16 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
-_LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|院所|机构)")
+_LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
-              "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "院所": T.ORGANIZATION,
+              "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,
+              "院校": T.ORGANIZATION, "院所": T.ORGANIZATION,
               "机构": T.ORGANIZATION}
 _QUOTES = "“”\"'‘’《》〈〉「」『』【】"
 _GENERIC_START = ("一批", "一个", "多个", "各类", "各种", "全区", "全市", "全省", "全国各", "相关", "其他", "部分", "这些", "该")
 
 
+_ORG_ABBREV = re.compile(r"^(?:..?[工理农医师科交]大|.理工|.视)$")
 _PROPER = frozenset({"ORG", "LOC", "PER", "nz", "nw", "eng", "x"})
 _LEVELS = ("国家级", "省级", "市级", "国家", "全国", "省", "市", "区级")
 
@@ -67,9 +69,17 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
     """Maximal runs of words that can be part of a name."""
     runs: list[list[Word]] = []
     cur: list[Word] = []
+    skip = 0
     for i, w in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
         if w.text == " " and cur and i + 1 < len(words) and _nameable(words[i + 1]):
             cur.append(w)  # 人民中科 AI 数字媒体平台: spaces around Latin words
+        elif cur and w.text in "(（" and _paren_inner(words, i):
+            inner = _paren_inner(words, i)
+            cur.extend(words[i:i + inner])  # 微软(中国)有限公司, 比亚迪汽车模具(三期)
+            skip = inner - 1
         elif _nameable(w) and w.text not in lx.TRIGGERS:
             cur.append(w)
         else:
@@ -79,6 +89,19 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _paren_inner(words: Sequence[Word], i: int) -> int:
+    """Length of `(X)` starting at words[i] when X is one or two name words (a place, a phase, a Latin
+    abbreviation) and a name word or the end of the name follows; 0 otherwise."""
+    for k in (2, 3):
+        j = i + k
+        if j < len(words) and words[j].text in ")）":
+            inside = words[i + 1:j]
+            if all(w.tag in ("LOC", "ORG", "eng", "nz", "m") or _NUMBERISH.match(w.text) for w in inside) \
+                    and sum(len(w.text) for w in inside) <= 6:
+                return k + 1
+    return 0
 
 
 def _head_type(name: str) -> T | None:
@@ -142,6 +165,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
     if len(words) == 1 and words[0].tag == "ORG":
         if head == T.ENTERPRISE:
             return head if _good_enterprise(name, words) else None
+        if head is None and _ORG_ABBREV.search(name):
+            return T.ORGANIZATION  # 北工大, 省台, 央视: a university or a broadcaster's short name
         return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT, T.AWARD) else T.ENTERPRISE
     if head is not None:
         # a head alone with only common nouns before it is a category, not a name
@@ -159,6 +184,9 @@ def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
     """A company name: a legal suffix after a real stem, or an industry word after a proper name (not a place)."""
     legal = next((h for h in lx.LEGAL_HEADS if name.endswith(h)), None)
     if legal:
+        stem_words = _stem_words(name, words, legal)
+        if stem_words and all(w.tag in ("n", "vn", "v", "a", "ad", "d") for w in stem_words) and len(words) > 1:
+            return False  # 产业创投公司, 项目公司: a kind of company, not one company
         return len(name) > len(legal) + 1
     weak = next((h for h in sorted(lx.WEAK_ENTERPRISE_HEADS, key=len, reverse=True) if name.endswith(h)), None)
     if weak is None:
@@ -178,11 +206,11 @@ def _good_org_word(w: Word, sentence: str) -> bool:
         return False
     if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3:
         return False
-    # a slogan in quotes that the tagger split: “一网通办”, “甘创聚”
+    # a slogan in quotes: “一网通办” split by the tagger, or a whole quoted word with no name head (“云帮办”)
     left = sentence.rfind("“", 0, w.start)
     if left != -1 and sentence.find("”", left) > w.start:
         close = sentence.find("”", left)
-        if (left + 1, close) != (w.start, w.end):
+        if (left + 1, close) != (w.start, w.end) or _head_type(t) is None:
             return False
     return True
 
@@ -204,6 +232,9 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     start, end = words[0].start, words[-1].end
     name = "".join(w.text for w in words)
     t = classify(name, words)
+    if t == T.ENTERPRISE and len(words) == 1 and _head_type(name) is None \
+            and not _good_org_word(words[0], _SENT.get("s", "")):
+        t = None
     if t is not None:
         out.append(Candidate(start, end, t, name, "shape"))
     # named organisations and places inside a longer chunk: 华星光电 in 华星光电显示模组项目
@@ -213,6 +244,13 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
             if inner is None and w.tag == "ORG" and _good_org_word(w, _SENT.get("s", "")):
                 inner = T.ENTERPRISE
             if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
+                inner = None
+            if inner == T.ENTERPRISE and i + 1 < len(words) and words[i + 1].tag == "vn" and t is not None:
+                inner = None  # 离岸创新中心, 联创国际加速器: the tagger cut a name's front, not a company
+            if w.tag == "ORG" and i + 1 < len(words) and words[i + 1].tag == "ORG" and _ASCII.match(w.text):
+                w = Word(w.text + words[i + 1].text, "ORG", w.start)  # SK + 海力士
+                inner = T.ENTERPRISE
+            if i > 0 and words[i - 1].tag == "ORG" and _ASCII.match(words[i - 1].text) and w.tag == "ORG":
                 inner = None
             if inner is not None and not (w.start == start and w.end == end and t is not None):
                 text = w.text
@@ -243,7 +281,8 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
     first = words[0]
     if len(words) >= 2 and first.tag in ("ORG", "nz", "PER") and len(first.text) >= 2 \
             and not gazetteer().lookup(first.text) and first.text not in lx.GENERIC_NAMES \
-            and _head_type(first.text) in (None, T.ENTERPRISE) and not _ASCII.match(first.text):
+            and _head_type(first.text) in (None, T.ENTERPRISE) and not _ASCII.match(first.text) \
+            and _good_org_word(first, _SENT.get("s", "")):
         text = first.text
         for tail in _REGION_TAILS:
             if text.endswith(tail) and len(text) - len(tail) >= 2:
@@ -281,6 +320,8 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
                     run.insert(0, w)
                 else:
                     break
+            if len(run) == 1 and run[0].tag in ("n", "vn") and len(run[0].text) <= 2:
+                continue  # 电力等企业: a sector, not a member
             if run:
                 s2, e2 = run[0].start, run[-1].end
                 text = sentence[s2:e2].strip(_QUOTES)
@@ -360,6 +401,8 @@ def _split_byline(w: Word) -> list[Word]:
     """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
     if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
         return [Word(w.text[:-1], w.tag, w.start), Word("讯", "n", w.end - 1)]
+    if len(w.text) > 1 and w.text[0] in ")）" and w.text[1] not in ")）":
+        return [Word(w.text[0], "w", w.start), Word(w.text[1:], "n", w.start + 1)]  # `)有限公司` glued by the tagger
     return [w]
 
 
@@ -373,7 +416,11 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_awards(sentence))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
-    found.extend(_list_members(sentence, words, found))
+    # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
+    listed = [c for c in _list_members(sentence, words, found)
+              if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
+    bodies = {(c.start, c.end) for c in listed if c.type == T.ORGANIZATION}
+    found = [c for c in found if not (c.type == T.ENTERPRISE and (c.start, c.end) in bodies)] + listed
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))

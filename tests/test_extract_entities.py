@@ -46,6 +46,13 @@ FINDS = [
     ("与北大、浙大、复旦等名校开展合作。", "浙大", "Organization"),
     # an abbreviated university name tagged as an organisation
     ("与北航、南理工签约共建实验室。", "南理工", "Organization"),
+    # one name across 及 / · when the part before names nothing alone or the part after is only common words
+    ("推进宁德时代电池新产线及工业互联创新中心建设。", "宁德时代电池新产线及工业互联创新中心", "Project"),
+    ("宝武·中冶·城建国际广场正式开业。", "宝武·中冶·城建国际广场", "Project"),
+    ("推进中科光电及稀土材料产业研究院建设。", "中科光电及稀土材料产业研究院", "Organization"),
+    # stretches of coast and road, generation numbers inside a name
+    ("推进长江大道江北段建设。", "长江大道江北段", "Project"),
+    ("京东方第8代柔性OLED生产线项目投产。", "京东方第8代柔性OLED生产线项目", "Project"),
 ]
 
 
@@ -66,6 +73,9 @@ REJECTS = [
     ("成立产业投资公司和科技金融联盟。", "产业投资公司"),            # a kind of company
     ("将供水等企业设立必需的环节纳入大厅。", "供水"),               # a sector closing a list
     ("引进了法国施耐德电气研发中心等项目。", "法国"),               # a country before the brand
+    ("构建一核两翼三片区格局，实施五大工程。", "五大工程"),            # numbered slogans
+    ("构建一核两翼三片区格局，实施五大工程。", "一核两翼三片区"),
+    ("华为与中兴签约共建联合实验室。", "华为与中兴"),                # two companies stay two
 ]
 
 

@@ -35,7 +35,9 @@ class Candidate:
 
 
 NAME_TAGS = frozenset({"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j", "eng", "x"})
-_NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[一二三四五六七八九十\d]+[批届]|\d+[A-Za-z]*)$")
+_NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[一二三四五六七八九十\d]+[批届代]|\d+[A-Za-z]*)$")
+# 一轴两带, 四大工程, 一号项目, 双百工程: numbered slogans, not names of places or projects
+_SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
 AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
@@ -80,7 +82,8 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
             inner = _paren_inner(words, i)
             cur.extend(words[i:i + inner])  # 微软(中国)有限公司, 比亚迪汽车模具(三期)
             skip = inner - 1
-        elif _nameable(w) and w.text not in lx.TRIGGERS:
+        elif _nameable(w) and (w.text not in lx.TRIGGERS or w.tag in ("LOC", "ORG", "PER") and i > 0
+                               and words[i - 1].text == "·"):
             cur.append(w)
         else:
             if cur:
@@ -88,7 +91,32 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return _join_connected(runs, words)
+
+
+_CONNECTORS = ("·", "及", "与")
+
+
+def _join_connected(runs: list[list[Word]], words: Sequence[Word]) -> list[list[Word]]:
+    """`A·B·C广场`, `X及Y研究院`, `X与Y基地`: one name across a connector when the part before it names nothing
+    by itself (a bare stem) and the part after ends with a name head; a middle dot always joins."""
+    by_start = {w.start: w for w in words}
+    out: list[list[Word]] = []
+    for run in runs:
+        if out:
+            prev = out[-1]
+            conn = by_start.get(prev[-1].end)
+            if conn is not None and conn.text in _CONNECTORS and conn.end == run[0].start:
+                left = "".join(w.text for w in prev)
+                right = "".join(w.text for w in run)
+                right_head = _head_type(right) in (T.PROJECT, T.PARK, T.ORGANIZATION)
+                bare_left = _head_type(left) is None and not gazetteer().lookup(left) and not _zone_head(left)
+                common_right = not any(w.tag in _PROPER for w in run)  # 新产线及研发中心: no name of its own
+                if conn.text == "·" or (right_head and (bare_left or common_right and not _zone_head(left))):
+                    out[-1] = prev + [conn] + run
+                    continue
+        out.append(run)
+    return out
 
 
 def _paren_inner(words: Sequence[Word], i: int) -> int:
@@ -161,6 +189,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return T.DISTRICT
         return None
     head = _head_type(name)
+    if head in (T.PROJECT, T.PARK) and _SLOGAN.search(name):
+        return None
     tags = {w.tag for w in words}
     if len(words) == 1 and words[0].tag == "ORG":
         if head == T.ENTERPRISE:

@@ -13,10 +13,10 @@ def cands(sentence: str, names: list[tuple[str, T]]) -> list[Candidate]:
     out, taken = [], set()
     for name, type_ in names:
         i = sentence.find(name)
-        while i in taken:
+        while (i, name) in taken:
             i = sentence.find(name, i + 1)
         assert i >= 0, name
-        taken.add(i)
+        taken.add((i, name))
         out.append(Candidate(i, i + len(name), type_, name, "test"))
     return sorted(out, key=lambda c: c.start)
 
@@ -46,7 +46,7 @@ CASES = [
       ("高端铝箔生产基地", "locatedIn", "松山区"), ("云杉智造产业园", "locatedIn", "松山区")}),
     # a project named after an enterprise
     ("星海电子智能终端二期项目竣工投产。", [("星海电子智能终端二期项目", PR)],
-     {("星海电子智能终端二期项目", "locatedIn", "松山区")}),
+     {("星海电子智能终端二期项目", "locatedIn", "松山区"), ("星海电子智能终端二期项目", "developedBy", "星海电子")}),
     # award to the listed recipients before the cue
     ("星海电子、远航科技被认定为省级企业技术中心。", [("星海电子", E), ("远航科技", E), ("省级企业技术中心", A)],
      {("星海电子", "receivedAward", "省级企业技术中心"), ("远航科技", "receivedAward", "省级企业技术中心"),
@@ -108,3 +108,35 @@ def test_part_of_links_the_nearest_named_parent_only():
     text = "内蒙古赤峰市松山区"
     got = {(f.subject.text, f.object.text) for f in part_of(cands(text, names))}
     assert got == {("松山区", "赤峰市"), ("赤峰市", "内蒙古")}
+
+
+def developers(sentence: str, names, known=()) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in triples(sentence, names, known=known) if p == "developedBy"}
+
+
+DEVELOPED = [
+    # the project's name opens with a firm that ends in a trade head
+    ("澄江光电显示模组项目签约。", [("澄江光电显示模组项目", PR)], {("澄江光电显示模组项目", "澄江光电")}),
+    ("总投资30亿元的禾丰科技产业基地项目开工。", [("禾丰科技产业基地项目", PR)], {("禾丰科技产业基地项目", "禾丰科技")}),
+    ("鸿图集团智能制造研发及总部竣工。", [("鸿图集团智能制造研发及总部", PR)], {("鸿图集团智能制造研发及总部", "鸿图集团")}),
+    # a firm named only inside the project's name, followed by a city: the firm builds it
+    ("云帆无锡物联生态基地项目开工。", [("云帆无锡物联生态基地项目", PR), ("云帆", E), ("无锡", D)],
+     {("云帆无锡物联生态基地项目", "云帆")}),
+    # the actor of 拟投资…,在P建设Y
+    ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
+     [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],
+     {("高端铝箔生产基地", "恒远新材料有限公司")}),
+    # none: generic or place-led names, a park, a firm listed before a comma
+    ("加快建设东北亚科技创新创业创投中心。", [("东北亚科技创新创业创投中心", PR)], set()),
+    ("启动区科技创新中心二期项目。", [("区科技创新中心二期项目", PR)], set()),
+    ("推进生物医药产业园、新能源汽车零部件产业园建设。", [("生物医药产业园", PR), ("新能源汽车零部件产业园", PR)], set()),
+    ("加快长沙科技创新中心建设。", [("长沙科技创新中心", PR)], set()),
+    ("推动双创基地建设。", [("双创基地", PR), ("双创", E)], set()),
+    ("电信、联通等6个项目建成投产,腾讯云数据中心等项目已开工建设。", [("联通", E), ("腾讯云数据中心", PR)], set()),
+    ("中科院化物所建设顺利推进,一期项目主体工程完成。", [("中科院化物所", O), ("一期项目主体工程", PR)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), DEVELOPED, ids=[c[0][:12] for c in DEVELOPED])
+def test_developed_by_table(sentence, names, expected):
+    assert developers(sentence, names) == expected

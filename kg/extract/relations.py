@@ -24,6 +24,15 @@ DEVELOP_CUES = re.compile(r"投资|建设|打造|投建|建成|开工|运营|研
 LOCATIVE_BEFORE = re.compile(r"(?:在|于|赴|到|来自|位于)$")
 GOV_BODY = re.compile(r"(?:政府|管委会|管理委员会|委员会|人民代表大会|人大|政协|[局厅委部办处署]|办公室|法院|检察院|党工委)$")
 HOME_PREFIX = re.compile(r"^(?:区|本区|全区|新区|园区|高新区|开发区|经开区)(?=[\u4e00-\u9fff]{2})")
+TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|医药|制药|生物|能源|新材|材料|机械|电气|电器|汽车|"
+               "钢铁|钢材|化工|数控|重工|通信|网络|软件|资本|半导体|微电子|精密|装备|动力|环保|食品|纺织")
+FIRM_HEAD = re.compile(f"(?:{TRADE_HEADS})$")
+FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE_HEADS + r")(?:科技|集团|公司|股份)?)"
+                         r"(?!创业|创新创业|创新服务|创新中心|园|馆|城|小镇)")
+REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
+GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
+                          f"{TRADE_HEADS})")
+PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
 DEVELOPERS = (T.ENTERPRISE, T.ORGANIZATION)
@@ -215,13 +224,21 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
     `A·B·C广场` name), or built by the sole actor named before it with a building verb."""
     out = []
     actors = [c for c in cands if c.type in DEVELOPERS]
-    names = sorted({c.text for c in list(known) + actors if c.type in DEVELOPERS and len(c.text) >= 2},
+    free = [c for c in actors if not _nested(c, cands)]
+    names = sorted({c.text for c in list(known) + free if c.type in DEVELOPERS and len(c.text) >= 2},
                    key=len, reverse=True)
     by_text = {c.text: c for c in list(known) + actors if c.type in DEVELOPERS}
-    for proj in (c for c in cands if c.type in (T.PROJECT, T.PARK)):
+    inner = [c for c in actors if _nested(c, cands) and c.text not in names and _owner_like(c, cands)]
+    names = sorted(set(names) | {c.text for c in inner}, key=len, reverse=True)
+    by_text.update({c.text: c for c in inner})
+    for proj in (c for c in cands if c.type in (T.PROJECT, T.PARK) and not _nested(c, cands)):
         owners = _name_owners(proj.text, names)
         if owners:
             out.extend(Found(proj, P.DEVELOPED_BY, by_text[o]) for o in owners)
+            continue
+        prefix = firm_prefix(proj.text) if proj.type == T.PROJECT else None
+        if prefix is not None:
+            out.append(Found(proj, P.DEVELOPED_BY, Candidate(proj.start, proj.start + len(prefix), T.ENTERPRISE, prefix, PREFIX)))
             continue
         if proj.type != T.PROJECT:
             continue
@@ -230,11 +247,37 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             continue
         e = cands_before[-1]
         gap = sentence[e.end:proj.start]
-        if len(gap) <= 30 and "。" not in gap and DEVELOP_CUES.search(gap) and not LOCATIVE_BEFORE.search(sentence[max(0, e.start - 2):e.start]):
+        last = re.split(r"[，,；;]", gap)[-1]
+        if len(last) < len(gap) and sentence[_clause_of(sentence, e.start)[0]:e.start].strip("由 ") != "":
+            continue  # across a comma only the clause's subject acts (X拟投资…,在P建设Y), not a listed name
+        if len(gap) <= 30 and "。" not in gap and DEVELOP_CUES.search(last) and not LOCATIVE_BEFORE.search(sentence[max(0, e.start - 2):e.start]):
             others = [o for o in cands if e.end <= o.start and o.end <= proj.start and o.type in (T.PROJECT,)]
             if not others:
                 out.append(Found(proj, P.DEVELOPED_BY, e))
     return out
+
+
+def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """A name met only inside a longer one owns it when it reads as a firm (特康科技, 韩国美科电子) or a place
+    follows it (海尔无锡物联生态基地), not when it is a generic word (跨境电商, 双创, 区科技)."""
+    if HOME_PREFIX.match(c.text) or c.text.startswith("区"):
+        return False
+    if FIRM_HEAD.search(c.text) and len(c.text) >= 4:
+        return True
+    rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
+    return rest is not None and _is_division(rest.text)
+
+
+def firm_prefix(name: str) -> str | None:
+    """The firm a project is named after when its name opens with one that ends in a trade head and goes
+    on with more than a bare head (特康科技产业基地项目 → 特康科技; 不是 东北亚科技创新中心, 科技馆)."""
+    m = FIRM_PREFIX.match(name)
+    if m is None or REGION_LEAD.match(m.group(1)) or len(name) - m.end(1) < 2:
+        return None
+    core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
+    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
+        return None  # 长沙科技创新中心: a place, not a firm
+    return m.group(1)
 
 
 def _name_owners(name: str, names: Sequence[str]) -> list[str]:
@@ -310,7 +353,8 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
 
 def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None, *,
               park: Candidate | None = None, known: Sequence[Candidate] = ()) -> list[Found]:
-    """All relations of one sentence; `known` are the document's enterprises and organizations."""
+    """All relations of one sentence; `known` are the document's enterprises and organizations named on
+    their own somewhere (not only inside a longer name)."""
     developed = developed_by(sentence, cands, known)
     partners = cooperates_with(sentence, cands, home)
     unplaced = frozenset(f.object.text for f in developed) | frozenset(f.object.text for f in partners)

@@ -140,3 +140,23 @@ DEVELOPED = [
 @pytest.mark.parametrize(("sentence", "names", "expected"), DEVELOPED, ids=[c[0][:12] for c in DEVELOPED])
 def test_developed_by_table(sentence, names, expected):
     assert developers(sentence, names) == expected
+
+
+AWARDED = [
+    # a firm's title is not the district's, even when the district is the clause's subject
+    ("全区入选省瞪羚企业12家。", [("省瞪羚企业", A)], set()),
+    ("松山区新增国家级制造业单项冠军示范企业2家。", [("松山区", D), ("国家级制造业单项冠军示范企业", A)], set()),
+    # 跻身…榜 and 入选…名单: the subject before the frame
+    ("松山区跻身全国县域综合实力百强榜。", [("松山区", D), ("全国县域综合实力百强榜", A)],
+     {("松山区", "全国县域综合实力百强榜")}),
+    ("星海电子入选国家技术创新示范企业名单。", [("星海电子", E), ("国家技术创新示范企业", A)],
+     {("星海电子", "国家技术创新示范企业")}),
+    # an honour-list line with no recipient: the home district
+    ("全国营商环境百强区", [("全国营商环境百强区", A)], {("松山区", "全国营商环境百强区")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), AWARDED, ids=[c[0][:12] for c in AWARDED])
+def test_received_award_table(sentence, names, expected):
+    got = {(s, o) for s, p, o in triples(sentence, names) if p == "receivedAward"}
+    assert got == expected

@@ -32,6 +32,7 @@ FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE
 REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
 GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
                           f"{TRADE_HEADS})")
+FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
@@ -201,6 +202,8 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
         for r in recipients:
             if r.type == T.DISTRICT and home is not None and r.text != home.text and _ancestor_of_home(r, home):
                 r = home
+            if r.type == T.DISTRICT and FIRM_TITLE.search(award.text):
+                continue  # 全区入选省瞪羚企业12家: the firms hold the title, not the district
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
     return out

@@ -76,6 +76,8 @@ REJECTS = [
     ("构建一核两翼三片区格局，实施五大工程。", "五大工程"),            # numbered slogans
     ("构建一核两翼三片区格局，实施五大工程。", "一核两翼三片区"),
     ("华为与中兴签约共建联合实验室。", "华为与中兴"),                # two companies stay two
+    ("发挥异地研发中心、离岸创新中心作用。", "离岸"),                 # the front of a name, not a company
+    ("加快大宗贸易平台建设。", "大宗"),                              # a trade word before a platform
 ]
 
 

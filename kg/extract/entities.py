@@ -275,7 +275,8 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
                 inner = T.ENTERPRISE
             if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
                 inner = None
-            if inner == T.ENTERPRISE and i + 1 < len(words) and words[i + 1].tag == "vn" and t is not None:
+            if inner == T.ENTERPRISE and i + 1 < len(words) and words[i + 1].tag == "vn" \
+                    and (t is not None or len(w.text) <= 2):
                 inner = None  # 离岸创新中心, 联创国际加速器: the tagger cut a name's front, not a company
             if w.tag == "ORG" and i + 1 < len(words) and words[i + 1].tag == "ORG" and _ASCII.match(w.text):
                 w = Word(w.text + words[i + 1].text, "ORG", w.start)  # SK + 海力士
@@ -309,7 +310,7 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
                 and _good_enterprise(acc, words[: i + 1]):
             return [Candidate(words[0].start, w.end, T.ENTERPRISE, acc, "prefix")]
     first = words[0]
-    if len(words) >= 2 and first.tag in ("ORG", "nz", "PER") and len(first.text) >= 2 \
+    if len(words) >= 2 and first.tag in ("ORG", "PER") and len(first.text) >= 2 and words[1].tag != "vn" \
             and not gazetteer().lookup(first.text) and first.text not in lx.GENERIC_NAMES \
             and _head_type(first.text) in (None, T.ENTERPRISE) and not _ASCII.match(first.text) \
             and _good_org_word(first, _SENT.get("s", "")):

@@ -78,6 +78,8 @@ REJECTS = [
     ("华为与中兴签约共建联合实验室。", "华为与中兴"),                # two companies stay two
     ("发挥异地研发中心、离岸创新中心作用。", "离岸"),                 # the front of a name, not a company
     ("加快大宗贸易平台建设。", "大宗"),                              # a trade word before a platform
+    ("宁波杭州湾新区入选全省示范园区名单。", "宁波"),                # a place inside a longer name
+    ("投资建设长隆广州海洋公园。", "广州"),
 ]
 
 

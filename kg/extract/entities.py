@@ -471,7 +471,7 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         for k in kept:
             if c.start < k.end and k.start < c.end:
                 nested = k.start <= c.start and c.end <= k.end
-                if not (nested and c.type in (T.ENTERPRISE, T.DISTRICT) and k.type != c.type):
+                if not (nested and c.type == T.ENTERPRISE and k.type != c.type):
                     clash = True
                     break
         if not clash:

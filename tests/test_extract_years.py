@@ -21,6 +21,15 @@ CASES = [
     # 自2014年…以来 is a span; 2019年度 is the period assessed, not the year of the result
     ("自2014年松山区作出部署以来,高新区已成为领跑者。", 2015, None, None),
     ("省商务厅通报2019年度考核结果,松山区获评第一名。", 2020, None, 2020),
+    # 年内/当年 point at the year under review, not at the writing year
+    ("青禾大厦主体封顶,星海电子二期等项目实现年内开工、年内投产。", 2021, 2022, 2021),
+    ("远航药业当年投产当年上规,预计明年扩产。", 2024, None, 2024),
+    # 去年以来 spans two years; 今年以来 is this year
+    ("去年以来,高新区获评国家知识产权示范园区。", 2019, 2020, None),
+    ("今年以来,松山区新签约项目59个。", 2021, 2022, 2022),
+    # a span that turns to a plan: the plan is the report year's
+    ("近几年,服务业得到长足发展,松山区将大力发展楼宇经济,推进青禾大厦等项目。", 2020, None, 2020),
+    ("近几年,服务业得到长足发展,楼宇经济初具规模。", 2020, None, None),
 ]
 
 
@@ -52,4 +61,12 @@ def test_context_paragraph_keeps_its_year():
     ctx = YearContext(2021)
     assert ctx.year("2022年，松山区计划开工项目200个。", paragraph_start=True) == 2022
     assert ctx.year("推动北湖湿地公园项目签约。") == 2022
+    assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021
+
+
+def test_paragraph_opened_with_this_year_dates_the_section_after_it():
+    ctx = YearContext(2021, 2022)
+    assert ctx.year("在今年松山区的工作清单上,开放合作占据重要位置。", paragraph_start=True) == 2022
+    assert ctx.year("持续深化对外开放,推动星海电子三期项目落地。", paragraph_start=True) == 2022
+    assert ctx.year("二、坚持创新驱动", paragraph_start=True) == 2021
     assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021

@@ -245,8 +245,9 @@ def serve_cmd(
     Example: kg serve out/graph.ttl --port 7878, then
     curl -G http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     """
-    from kg.serve import serve_forever, start
+    from kg.serve import defer_sigterm, serve_forever, start
 
+    defer_sigterm()
     try:
         server = start(graph, port)
     except KgError as e:

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,18 +127,25 @@ def running(graph: Path, port: int = 7878, host: str = "127.0.0.1") -> Iterator[
         stop(server)
 
 
-def serve_forever(server: Server) -> int:
-    """Block until the server exits (or this process is interrupted or terminated); then clean up."""
+_TERMINATE = threading.Event()
+
+
+def defer_sigterm() -> None:
+    """From now on SIGTERM only asks `serve_forever` to stop, so a server that is still starting is
+    cleaned up too (call before `start`)."""
     import signal
 
-    def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, lambda signum, frame: _TERMINATE.set())
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+
+def serve_forever(server: Server) -> int:
+    """Block until the server exits, or this process is interrupted or terminated; then clean up."""
     try:
-        return server.process.wait()
+        while server.process.poll() is None:
+            if _TERMINATE.wait(0.2):
+                return 0
+        return server.process.returncode
     except KeyboardInterrupt:
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
         stop(server)

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 from kg.atomic import ensure_dir, write_text, write_with
 from kg.export.rdf import to_rdf
+from kg.export.trig import rdf_quads
 from kg.model import KnowledgeGraph
 from kg.resources import ontology_dir
 from kg.vocab import PREFIXES
@@ -84,10 +85,7 @@ def graph_of(name: str) -> str:
 
 def to_trig(kg: KnowledgeGraph) -> bytes:
     """The graph as TriG, all triples in the named graph DATA_GRAPH (pyoxigraph: rdflib 7.6's TriG writer warns)."""
-    nt = to_rdf(kg).serialize(format="nt", encoding="utf-8")
-    name = ox.NamedNode(DATA_GRAPH)
-    quads = sorted((ox.Quad(q.subject, q.predicate, q.object, name)
-                    for q in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)), key=str)
+    quads = sorted(rdf_quads(to_rdf(kg), ox.NamedNode(DATA_GRAPH)), key=str)
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={p: str(ns) for p, ns in PREFIXES.items()})
 
 

@@ -50,7 +50,8 @@ def document_graphs(kg: KnowledgeGraph) -> tuple[dict[URIRef, Graph], Graph]:
     return graphs, rest
 
 
-def _quads(graph: Graph, name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
+def rdf_quads(graph: Graph, name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
+    """The triples of an rdflib graph as pyoxigraph quads in the graph `name`."""
     nt = graph.serialize(format="nt", encoding="utf-8")
     return [ox.Quad(t.subject, t.predicate, t.object, name) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
 
@@ -58,9 +59,9 @@ def _quads(graph: Graph, name: ox.NamedNode | ox.DefaultGraph) -> list[ox.Quad]:
 def to_trig(kg: KnowledgeGraph) -> bytes:
     """The dataset as TriG (written with pyoxigraph: rdflib's TriG writer warns), sorted for stable output."""
     graphs, rest = document_graphs(kg)
-    quads = _quads(rest, ox.DefaultGraph())
+    quads = rdf_quads(rest, ox.DefaultGraph())
     for name, g in graphs.items():
-        quads += _quads(g, ox.NamedNode(str(name)))
+        quads += rdf_quads(g, ox.NamedNode(str(name)))
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES))
 

@@ -63,8 +63,15 @@ CASES = [
     # a government body sits in the district its name starts with
     ("据松山区发展和改革局介绍,全年完成投资80亿元。", [("松山区发展和改革局", O)],
      {("松山区发展和改革局", "locatedIn", "松山区")}),
+    # an institute set up in the district is in it; a road named after a city is still the district's
+    ("北方新材料研究院正式揭牌运营。", [("北方新材料研究院", O)], {("北方新材料研究院", "locatedIn", "松山区")}),
+    ("中山路商圈完成改造提升。", [("中山路商圈", PK)], {("中山路商圈", "locatedIn", "松山区")}),
     # sentences that must give nothing
     ("全区经济运行稳中有进,主要指标好于预期。", [], set()),
+    # places named after other cities are not the home district's, nor is a ministry or an exchange
+    ("同时入选的还有青岛灵山湾、福州滨海新城岸段。", [("青岛灵山湾", PK), ("福州滨海新城岸段", PK)], set()),
+    ("北京星河科技有限公司发布新品。", [("北京星河科技有限公司", E)], set()),
+    ("工信部产业发展促进中心、上海证券交易所专家出席。", [("工信部产业发展促进中心", O), ("上海证券交易所", O)], set()),
     ("北方理工大学专家来区调研。", [("北方理工大学", O)], set()),
 ]
 
@@ -126,6 +133,10 @@ DEVELOPED = [
     ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
      [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],
      {("高端铝箔生产基地", "恒远新材料有限公司")}),
+    # a firm the recognizer found at the start of a project's name
+    ("储备云帆（东北）创新中心等项目。", [("云帆", E), ("云帆（东北）创新中心", PR)], {("云帆（东北）创新中心", "云帆")}),
+    # none: a firm whose name goes on inside the project's (林丰|工程中国区总部)
+    ("林丰工程中国区总部落户。", [("林丰", E), ("林丰工程中国区总部", PR)], set()),
     # none: generic or place-led names, a park, a firm listed before a comma
     ("加快建设东北亚科技创新创业创投中心。", [("东北亚科技创新创业创投中心", PR)], set()),
     ("启动区科技创新中心二期项目。", [("区科技创新中心二期项目", PR)], set()),

@@ -29,10 +29,16 @@ TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|�
 FIRM_HEAD = re.compile(f"(?:{TRADE_HEADS})$")
 FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE_HEADS + r")(?:科技|集团|公司|股份)?)"
                          r"(?!创业|创新创业|创新服务|创新中心|园|馆|城|小镇)")
+FIRM_GOES_ON = re.compile(f"^(?:{TRADE_HEADS}|工程|工业|国际|软件|钢材)")   # 林德|工程…: the firm's name is longer
 REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
 GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
                           f"{TRADE_HEADS})")
 FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
+# an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
+HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
+NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
+ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
+NEW_AREA = re.compile(r"新区$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
@@ -107,6 +113,33 @@ def _within_home(place: Candidate, home: Candidate | None) -> bool:
     return True
 
 
+@cache
+def _named_divisions(name: str) -> tuple[frozenset[str], ...]:
+    """Codes of the provinces and prefectures named inside a name, in order (长隆珠海海洋公园 → 珠海市), a road
+    named after a city (中山路) aside."""
+    g, out, i = gazetteer(), [], 0
+    while i < len(name):
+        for size in range(min(8, len(name) - i), 1, -1):
+            found = [d for d in g.lookup(name[i:i + size]) if d.level <= 2]
+            if found and not ROAD_AFTER.match(name[i + size:]):
+                out.append(frozenset(d.code for d in found))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _elsewhere(c: Candidate, home: Candidate | None) -> bool:
+    """The name places its holder in a province or city that does not hold the home district (青岛灵山湾 or
+    北京马威科技有限公司 in a report on a 大连 district)."""
+    if home is None:
+        return False
+    named = _named_divisions(c.text)
+    ours = {d.code for d in _chain(home.text)}
+    return bool(named) and bool(ours) and not named[-1] & ours
+
+
 def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """The place a cue puts `c` in, nearest first."""
     best: tuple[int, Candidate] | None = None
@@ -139,7 +172,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
     for c in cands:
         if c.type not in LOCATABLE or _nested(c, cands):
             continue
-        if c.type == T.ORGANIZATION:
+        if c.type == T.ORGANIZATION and not _hosted_org(c.text):
             out.extend(_organization_place(c, cands, home))
             continue
         place = _cue_place(sentence, c, places)
@@ -150,6 +183,8 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
             targets.append(place)
             if place.type == T.PARK and home is not None and place.text != home.text:
                 out.append(Found(place, P.LOCATED_IN, home))
+        if place is None and _elsewhere(c, home):
+            continue
         if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text:
             targets.append(park)
         if home is not None and (place is None or _within_home(place, home)):
@@ -157,6 +192,12 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def _hosted_org(name: str) -> bool:
+    """An institute, centre or lab a district hosts (干细胞研究院, 大连化物所, 技术交易中心), not a ministry,
+    a university or an exchange."""
+    return bool(HOSTED_ORG.search(name)) and not NATIONAL_ORG.search(name) and not GOV_BODY.search(name)
 
 
 def _organization_place(org: Candidate, cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
@@ -267,8 +308,20 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return False
     if FIRM_HEAD.search(c.text) and len(c.text) >= 4:
         return True
+    if _heads_a_project(c, cands):
+        return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
     return rest is not None and _is_division(rest.text)
+
+
+def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """An enterprise the recognizer found at the very start of a project's name, with more than a bare head
+    after it (京东方 in 京东方（东北）创新中心), unless it is a generic or place word."""
+    if c.type != T.ENTERPRISE or len(c.text) < 2 or GENERIC_LEAD.match(c.text) or REGION_LEAD.match(c.text) \
+            or _is_division(c.text) or _named_divisions(c.text):
+        return False
+    return any(o.type in (T.PROJECT, T.PARK) and o.start == c.start and o.end - c.end >= 3
+               and not FIRM_GOES_ON.match(o.text[len(c.text):]) for o in cands)
 
 
 def firm_prefix(name: str) -> str | None:

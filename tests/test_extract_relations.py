@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract.entities import Candidate
-from kg.extract.relations import part_of, relations
+from kg.extract.relations import home_part_of, part_of, relations, zones_in_home
 from kg.model import EntityType as T
 
 D, E, PR, PK, A, O = T.DISTRICT, T.ENTERPRISE, T.PROJECT, T.PARK, T.AWARD, T.ORGANIZATION
@@ -170,4 +170,35 @@ AWARDED = [
 @pytest.mark.parametrize(("sentence", "names", "expected"), AWARDED, ids=[c[0][:12] for c in AWARDED])
 def test_received_award_table(sentence, names, expected):
     got = {(s, o) for s, p, o in triples(sentence, names) if p == "receivedAward"}
+    assert got == expected
+
+
+def test_home_part_of_keeps_the_home_line_only():
+    names = [("辽宁", D), ("大连市", D), ("甘井子区", D), ("沈阳市", D), ("浑南区", D)]
+    text = "辽宁大连市甘井子区与沈阳市浑南区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("甘井子区"))}
+    assert got == {("甘井子区", "大连市"), ("大连市", "辽宁")}
+
+
+def test_home_zone_known_by_its_province_is_part_of_the_city_named():
+    names = [("长沙市", D), ("湖南湘江新区", D)]
+    text = "长沙市湖南湘江新区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("湖南湘江新区"))}
+    assert got == {("湖南湘江新区", "长沙市")}
+
+
+ZONES = [
+    # a zone inside a new area is located in it; one named after the city is part of it
+    ("宁乡高新区新签约项目12个。", [("宁乡高新区", D)], {("宁乡高新区", "locatedIn")}),
+    ("大连经济技术开发区跻身百强榜。", [("大连经济技术开发区", D)], {("大连经济技术开发区", "partOf")}),
+    # none: another new area, a division, a zone of another city
+    ("与浦东新区开展对口合作。", [("浦东新区", D)], set()),
+    ("大连市出台新政。", [("大连市", D)], set()),
+    ("沈阳经济技术开发区代表来访。", [("沈阳经济技术开发区", D)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), ZONES, ids=[c[0][:10] for c in ZONES])
+def test_zones_in_a_new_area(sentence, names, expected):
+    got = {(f.subject.text, f.predicate.value) for f in zones_in_home(cands(sentence, names), home("大连金普新区"))}
     assert got == expected

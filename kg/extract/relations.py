@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +39,7 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
 ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
-NEW_AREA = re.compile(r"新区$")
+NEW_AREA = re.compile(r"(?<!高)新区$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
@@ -136,7 +137,10 @@ def _elsewhere(c: Candidate, home: Candidate | None) -> bool:
     if home is None:
         return False
     named = _named_divisions(c.text)
-    ours = {d.code for d in _chain(home.text)}
+    line = _chain(home.text)
+    ours = {d.code for d in line}
+    if line and line[0].level == 1:   # a zone known only by its province: any city of that province is its own
+        ours |= {d.code for d in gazetteer().by_code.values() if d.level == 2 and d.parent == line[0].code}
     return bool(named) and bool(ours) and not named[-1] & ours
 
 
@@ -192,6 +196,29 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def zones_in_home(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """Zones inside a new area the document is about: one named after the city or province (大连经开区)
+    is part of it; any other (宁乡高新区, 滨江新城) is located in it."""
+    if home is None or not NEW_AREA.search(home.text) or gazetteer().lookup(home.text):
+        return []
+    line = {d.code for d in _chain(home.text) if d.level <= 2}
+    out = []
+    for c in cands:
+        if c.type != T.DISTRICT or c.text == home.text or NEW_AREA.search(c.text) or gazetteer().lookup(c.text) \
+                or _elsewhere(c, home) or not _within_home(c, home):
+            continue
+        named = _named_divisions(c.text)
+        if named and c.text.startswith(_leading_division(c.text)) and named[0] & line:
+            out.append(Found(c, P.PART_OF, home, dated=False))
+        else:
+            out.append(Found(c, P.LOCATED_IN, home))
+    return out
+
+
+def _leading_division(name: str) -> str:
+    return next((name[:n] for n in range(min(8, len(name)), 1, -1) if gazetteer().lookup(name[:n])), "\0")
 
 
 def _hosted_org(name: str) -> bool:
@@ -407,6 +434,39 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
     return list({(f.subject.text, f.object.text): f for f in out}.values())
 
 
+def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """Containment along the home district's line only (home → its city → its province), plus what lies
+    inside the home district; a zone with no city in its name goes to the city of its province the
+    document names most (湖南湘江新区 → 长沙市). Other places named in passing get no partOf."""
+    found = part_of(districts)
+    if home is None:
+        return found
+    line = {d.code for d in _chain(home.text)}
+    own = gazetteer().lookup(home.text)
+    inside = own[0].code if own else None
+    keep = []
+    for f in found:
+        mine = gazetteer().lookup(f.subject.text)
+        if f.subject.text == home.text or (mine and mine[0].code in line) \
+                or (inside and any(d.code == inside for d in _chain(f.subject.text)[1:])):
+            keep.append(f)
+    city = _named_city(districts, home)
+    if city is not None:
+        keep = [f for f in keep if f.subject.text != home.text] + [Found(home, P.PART_OF, city, dated=False)]
+    return keep
+
+
+def _named_city(districts: Sequence[Candidate], home: Candidate) -> Candidate | None:
+    """For a home zone whose line reaches only its province: the city in that province named most."""
+    chain = _chain(home.text)
+    if gazetteer().lookup(home.text) or not chain or chain[0].level != 1:
+        return None
+    cities = [d for d in districts if _is_division(d.text, 2) and gazetteer().lookup(d.text)[0].level == 2
+              and gazetteer().lookup(d.text)[0].parent == chain[0].code]
+    counts = Counter(d.text for d in cities)
+    return next((d for d in cities if d.text == counts.most_common(1)[0][0]), None) if cities else None
+
+
 def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None, *,
               park: Candidate | None = None, known: Sequence[Candidate] = ()) -> list[Found]:
     """All relations of one sentence; `known` are the document's enterprises and organizations named on
@@ -416,6 +476,7 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     unplaced = frozenset(f.object.text for f in developed) | frozenset(f.object.text for f in partners)
     found = received_award(sentence, cands, home)
     found += located_in(sentence, cands, home, park, unplaced)
+    found += zones_in_home(cands, home)
     found += developed
     found += partners
     return [f for f in found if f.subject.text != f.object.text]

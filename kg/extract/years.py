@@ -4,6 +4,14 @@ from __future__ import annotations
 import re
 
 _EXPLICIT = re.compile(r"(?<![\d.自从])(?<!预计)(?<!将于)(?<!力争)(?<!计划)(?<!争取)(?<!有望)(?<!预计到)(?<!预计在)(?<!计划到)(?<!力争到)(19[89]\d|20[0-4]\d)\s*年(?!\s*(?:以来|来|前|之前|度|[至到—\-~－]))")
+_PLAN_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|有望|拟)(?:于|在|到)?$")
+
+
+def _explicit(sentence: str) -> re.Match | None:
+    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业)."""
+    return next((m for m in _EXPLICIT.finditer(sentence) if not _PLAN_BEFORE.search(sentence[:m.start()])), None)
+
+
 _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
              "前年": -2, "明年": 1, "来年": 1}
@@ -36,7 +44,7 @@ def sentence_year(sentence: str, *, report_year: int | None, publication_year: i
     relative word resolved against the year the document was written in; a span such as 过去4年 or
     十三五时期 gives no year; otherwise the paragraph's section year or the report year.
     """
-    m = _EXPLICIT.search(sentence)
+    m = _explicit(sentence)
     if m and not _RANGE.search(sentence):
         return int(m.group(1))
     rel = _relative(sentence)
@@ -111,7 +119,7 @@ class YearContext:
             written = self.publication_year or self.report_year
             if lead and written is not None:
                 self.section = written + _RELATIVE[lead.group(1)]
-        m = _EXPLICIT.search(sentence)
+        m = _explicit(sentence)
         if m and not _RANGE.search(sentence):
             self.paragraph_year = int(m.group(1))
             return self.paragraph_year

@@ -39,6 +39,11 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
 ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
+ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|有|包括|分别是|分别为)[：:]?$")
+# a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
+BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
+                      r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
+COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
 NEW_AREA = re.compile(r"(?<!高)新区$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
@@ -259,12 +264,20 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
         before = [c for c in others if c.end <= award.start]
         in_clause = [c for c in before if c.start >= left]
         after = [c for c in others if c.start >= award.end and re.search(r"名列其中|上榜|入选|入围|获此", sentence[c.end:c.end + 12])]
+        listed = [c for c in others if c.start >= award.end and ALSO_LISTED.match(sentence[award.end:c.start])]
+        subject = _clause_subject(sentence, before, left)
         if in_clause:
             recipients = _list_ending_at(sentence, in_clause)
+        elif listed:
+            recipients = _list_starting_at(sentence, listed[0], others)
         elif after:
             recipients = [after[0]]
         elif before and not any(a.end <= award.start for a in awards) and sentence.count("，") < 3:
             recipients = [before[-1]]
+        elif subject is not None and BARE_CUE.match(sentence[left:award.start]):
+            recipients = [subject]
+        elif COUNTED.search(sentence[:award.start]):
+            recipients = []   # 此次入选的8个美丽海湾优秀案例: the title as a count noun, no recipient
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -274,6 +287,24 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
                 continue  # 全区入选省瞪羚企业12家: the firms hold the title, not the district
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
+    return out
+
+
+def _clause_subject(sentence: str, before: Sequence[Candidate], left: int) -> Candidate | None:
+    """The nearest candidate before the award's clause that opens a clause of its own (大连金石滩湾在…中
+    脱颖而出，入选…): the subject the cue verb goes back to."""
+    for c in reversed(before):
+        if c.end <= left and (c.start == 0 or sentence[c.start - 1] in "，,；;：:　 "):
+            return c
+    return None
+
+
+def _list_starting_at(sentence: str, first: Candidate, cands: Sequence[Candidate]) -> list[Candidate]:
+    """The candidate and those joined after it by 、/和/及 (还有青岛灵山湾、汕头青澳湾…)."""
+    out = [first]
+    for c in cands:
+        if c.start >= out[-1].end and re.fullmatch(r"[”’\"]?\s*(?:、|和|及|以及|与)\s*[“‘\"]?", sentence[out[-1].end:c.start]):
+            out.append(c)
     return out
 
 

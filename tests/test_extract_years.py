@@ -79,3 +79,18 @@ def test_a_planned_year_does_not_date_the_rest_of_its_paragraph():
     assert ctx.year("滨湖乐园项目签约落户。", paragraph_start=True) == 2016
     assert ctx.year("项目预计于2018年开业。") == 2016
     assert ctx.year("滨湖商务区将引进一批配套项目。") == 2016
+
+
+def test_a_span_section_stays_undated_under_its_sub_headings():
+    ctx = YearContext(2021)
+    assert ctx.year("## 发展足迹", paragraph_start=True) == 2021
+    assert ctx.year("过去4年间,松山区加快建设现代化新城区。", paragraph_start=True) is None
+    assert ctx.year("### 经济发展欣欣向荣", paragraph_start=True) is None
+    assert ctx.year("青禾大厦等重大工程开工建设。", paragraph_start=True) is None
+    ctx.year("## 亮丽名片", paragraph_start=True)
+    assert ctx.year("星海电子二期投产。", paragraph_start=True) == 2021
+
+
+def test_years_between_is_a_span():
+    assert sentence_year("4年间区级财政累计投入超200亿元。", report_year=2021) is None
+    assert sentence_year("2021年间新增企业300家。", report_year=2021) == 2021

@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract.entities import Candidate
-from kg.extract.relations import part_of, relations
+from kg.extract.relations import home_part_of, part_of, relations, zones_in_home
 from kg.model import EntityType as T
 
 D, E, PR, PK, A, O = T.DISTRICT, T.ENTERPRISE, T.PROJECT, T.PARK, T.AWARD, T.ORGANIZATION
@@ -63,8 +63,15 @@ CASES = [
     # a government body sits in the district its name starts with
     ("据松山区发展和改革局介绍,全年完成投资80亿元。", [("松山区发展和改革局", O)],
      {("松山区发展和改革局", "locatedIn", "松山区")}),
+    # an institute set up in the district is in it; a road named after a city is still the district's
+    ("北方新材料研究院正式揭牌运营。", [("北方新材料研究院", O)], {("北方新材料研究院", "locatedIn", "松山区")}),
+    ("中山路商圈完成改造提升。", [("中山路商圈", PK)], {("中山路商圈", "locatedIn", "松山区")}),
     # sentences that must give nothing
     ("全区经济运行稳中有进,主要指标好于预期。", [], set()),
+    # places named after other cities are not the home district's, nor is a ministry or an exchange
+    ("同时入选的还有青岛灵山湾、福州滨海新城岸段。", [("青岛灵山湾", PK), ("福州滨海新城岸段", PK)], set()),
+    ("北京星河科技有限公司发布新品。", [("北京星河科技有限公司", E)], set()),
+    ("工信部产业发展促进中心、上海证券交易所专家出席。", [("工信部产业发展促进中心", O), ("上海证券交易所", O)], set()),
     ("北方理工大学专家来区调研。", [("北方理工大学", O)], set()),
 ]
 
@@ -126,6 +133,10 @@ DEVELOPED = [
     ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
      [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],
      {("高端铝箔生产基地", "恒远新材料有限公司")}),
+    # a firm the recognizer found at the start of a project's name
+    ("储备云帆（东北）创新中心等项目。", [("云帆", E), ("云帆（东北）创新中心", PR)], {("云帆（东北）创新中心", "云帆")}),
+    # none: a firm whose name goes on inside the project's (林丰|工程中国区总部)
+    ("林丰工程中国区总部落户。", [("林丰", E), ("林丰工程中国区总部", PR)], set()),
     # none: generic or place-led names, a park, a firm listed before a comma
     ("加快建设东北亚科技创新创业创投中心。", [("东北亚科技创新创业创投中心", PR)], set()),
     ("启动区科技创新中心二期项目。", [("区科技创新中心二期项目", PR)], set()),
@@ -151,6 +162,16 @@ AWARDED = [
      {("松山区", "全国县域综合实力百强榜")}),
     ("星海电子入选国家技术创新示范企业名单。", [("星海电子", E), ("国家技术创新示范企业", A)],
      {("星海电子", "国家技术创新示范企业")}),
+    # the subject of an earlier clause when the award's clause opens with the cue
+    ("青湾在多轮评审中脱颖而出,入选全国美丽海湾优秀案例。", [("青湾", PK), ("美丽海湾优秀案例", A)],
+     {("青湾", "美丽海湾优秀案例")}),
+    # 入选…的还有A、B: the listed places
+    ("同时入选美丽海湾优秀案例的还有北湾、南湾等。", [("美丽海湾优秀案例", A), ("北湾", PK), ("南湾", PK)],
+     {("北湾", "美丽海湾优秀案例"), ("南湾", "美丽海湾优秀案例")}),
+    # none: the title as a count noun; a clause with its own (unrecognised) subject
+    ("此次入选的8个美丽海湾优秀案例由专家评出。", [("美丽海湾优秀案例", A)], set()),
+    ("星海电子获得省长质量奖，远航重工荣获单项冠军示范企业称号。", [("星海电子", E), ("省长质量奖", A), ("单项冠军示范企业", A)],
+     {("星海电子", "省长质量奖")}),
     # an honour-list line with no recipient: the home district
     ("全国营商环境百强区", [("全国营商环境百强区", A)], {("松山区", "全国营商环境百强区")}),
 ]
@@ -159,4 +180,35 @@ AWARDED = [
 @pytest.mark.parametrize(("sentence", "names", "expected"), AWARDED, ids=[c[0][:12] for c in AWARDED])
 def test_received_award_table(sentence, names, expected):
     got = {(s, o) for s, p, o in triples(sentence, names) if p == "receivedAward"}
+    assert got == expected
+
+
+def test_home_part_of_keeps_the_home_line_only():
+    names = [("辽宁", D), ("大连市", D), ("甘井子区", D), ("沈阳市", D), ("浑南区", D)]
+    text = "辽宁大连市甘井子区与沈阳市浑南区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("甘井子区"))}
+    assert got == {("甘井子区", "大连市"), ("大连市", "辽宁")}
+
+
+def test_home_zone_known_by_its_province_is_part_of_the_city_named():
+    names = [("长沙市", D), ("湖南湘江新区", D)]
+    text = "长沙市湖南湘江新区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("湖南湘江新区"))}
+    assert got == {("湖南湘江新区", "长沙市")}
+
+
+ZONES = [
+    # a zone inside a new area is located in it; one named after the city is part of it
+    ("宁乡高新区新签约项目12个。", [("宁乡高新区", D)], {("宁乡高新区", "locatedIn")}),
+    ("大连经济技术开发区跻身百强榜。", [("大连经济技术开发区", D)], {("大连经济技术开发区", "partOf")}),
+    # none: another new area, a division, a zone of another city
+    ("与浦东新区开展对口合作。", [("浦东新区", D)], set()),
+    ("大连市出台新政。", [("大连市", D)], set()),
+    ("沈阳经济技术开发区代表来访。", [("沈阳经济技术开发区", D)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), ZONES, ids=[c[0][:10] for c in ZONES])
+def test_zones_in_a_new_area(sentence, names, expected):
+    got = {(f.subject.text, f.predicate.value) for f in zones_in_home(cands(sentence, names), home("大连金普新区"))}
     assert got == expected

@@ -18,6 +18,8 @@ CASES = [
     ("青禾大厦主体封顶。", 2021, None, 2021),
     # a target year is not the year of the fact
     ("滨湖商务区项目已签约,预计2018年建成投用。", 2016, None, 2016),
+    ("项目预计于2018年开业,届时市民将再添游玩好去处。", 2016, None, 2016),
+    ("星河广场计划于2023年竣工,2021年已完成主体施工。", 2021, None, 2021),
     # 自2014年…以来 is a span; 2019年度 is the period assessed, not the year of the result
     ("自2014年松山区作出部署以来,高新区已成为领跑者。", 2015, None, None),
     ("省商务厅通报2019年度考核结果,松山区获评第一名。", 2020, None, 2020),
@@ -70,3 +72,25 @@ def test_paragraph_opened_with_this_year_dates_the_section_after_it():
     assert ctx.year("持续深化对外开放,推动星海电子三期项目落地。", paragraph_start=True) == 2022
     assert ctx.year("二、坚持创新驱动", paragraph_start=True) == 2021
     assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021
+
+
+def test_a_planned_year_does_not_date_the_rest_of_its_paragraph():
+    ctx = YearContext(2016)
+    assert ctx.year("滨湖乐园项目签约落户。", paragraph_start=True) == 2016
+    assert ctx.year("项目预计于2018年开业。") == 2016
+    assert ctx.year("滨湖商务区将引进一批配套项目。") == 2016
+
+
+def test_a_span_section_stays_undated_under_its_sub_headings():
+    ctx = YearContext(2021)
+    assert ctx.year("## 发展足迹", paragraph_start=True) == 2021
+    assert ctx.year("过去4年间,松山区加快建设现代化新城区。", paragraph_start=True) is None
+    assert ctx.year("### 经济发展欣欣向荣", paragraph_start=True) is None
+    assert ctx.year("青禾大厦等重大工程开工建设。", paragraph_start=True) is None
+    ctx.year("## 亮丽名片", paragraph_start=True)
+    assert ctx.year("星海电子二期投产。", paragraph_start=True) == 2021
+
+
+def test_years_between_is_a_span():
+    assert sentence_year("4年间区级财政累计投入超200亿元。", report_year=2021) is None
+    assert sentence_year("2021年间新增企业300家。", report_year=2021) == 2021

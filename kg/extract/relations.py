@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,10 +30,21 @@ TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|�
 FIRM_HEAD = re.compile(f"(?:{TRADE_HEADS})$")
 FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE_HEADS + r")(?:科技|集团|公司|股份)?)"
                          r"(?!创业|创新创业|创新服务|创新中心|园|馆|城|小镇)")
+FIRM_GOES_ON = re.compile(f"^(?:{TRADE_HEADS}|工程|工业|国际|软件|钢材)")   # 林德|工程…: the firm's name is longer
 REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
 GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
                           f"{TRADE_HEADS})")
 FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
+# an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
+HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
+NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
+ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
+ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|有|包括|分别是|分别为)[：:]?$")
+# a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
+BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
+                      r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
+COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
+NEW_AREA = re.compile(r"(?<!高)新区$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
@@ -107,6 +119,36 @@ def _within_home(place: Candidate, home: Candidate | None) -> bool:
     return True
 
 
+@cache
+def _named_divisions(name: str) -> tuple[frozenset[str], ...]:
+    """Codes of the provinces and prefectures named inside a name, in order (长隆珠海海洋公园 → 珠海市), a road
+    named after a city (中山路) aside."""
+    g, out, i = gazetteer(), [], 0
+    while i < len(name):
+        for size in range(min(8, len(name) - i), 1, -1):
+            found = [d for d in g.lookup(name[i:i + size]) if d.level <= 2]
+            if found and not ROAD_AFTER.match(name[i + size:]):
+                out.append(frozenset(d.code for d in found))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _elsewhere(c: Candidate, home: Candidate | None) -> bool:
+    """The name places its holder in a province or city that does not hold the home district (青岛灵山湾 or
+    北京马威科技有限公司 in a report on a 大连 district)."""
+    if home is None:
+        return False
+    named = _named_divisions(c.text)
+    line = _chain(home.text)
+    ours = {d.code for d in line}
+    if line and line[0].level == 1:   # a zone known only by its province: any city of that province is its own
+        ours |= {d.code for d in gazetteer().by_code.values() if d.level == 2 and d.parent == line[0].code}
+    return bool(named) and bool(ours) and not named[-1] & ours
+
+
 def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """The place a cue puts `c` in, nearest first."""
     best: tuple[int, Candidate] | None = None
@@ -139,7 +181,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
     for c in cands:
         if c.type not in LOCATABLE or _nested(c, cands):
             continue
-        if c.type == T.ORGANIZATION:
+        if c.type == T.ORGANIZATION and not _hosted_org(c.text):
             out.extend(_organization_place(c, cands, home))
             continue
         place = _cue_place(sentence, c, places)
@@ -150,6 +192,8 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
             targets.append(place)
             if place.type == T.PARK and home is not None and place.text != home.text:
                 out.append(Found(place, P.LOCATED_IN, home))
+        if place is None and _elsewhere(c, home):
+            continue
         if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text:
             targets.append(park)
         if home is not None and (place is None or _within_home(place, home)):
@@ -157,6 +201,35 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def zones_in_home(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """Zones inside a new area the document is about: one named after the city or province (大连经开区)
+    is part of it; any other (宁乡高新区, 滨江新城) is located in it."""
+    if home is None or not NEW_AREA.search(home.text) or gazetteer().lookup(home.text):
+        return []
+    line = {d.code for d in _chain(home.text) if d.level <= 2}
+    out = []
+    for c in cands:
+        if c.type != T.DISTRICT or c.text == home.text or NEW_AREA.search(c.text) or gazetteer().lookup(c.text) \
+                or _elsewhere(c, home) or not _within_home(c, home):
+            continue
+        named = _named_divisions(c.text)
+        if named and c.text.startswith(_leading_division(c.text)) and named[0] & line:
+            out.append(Found(c, P.PART_OF, home, dated=False))
+        else:
+            out.append(Found(c, P.LOCATED_IN, home))
+    return out
+
+
+def _leading_division(name: str) -> str:
+    return next((name[:n] for n in range(min(8, len(name)), 1, -1) if gazetteer().lookup(name[:n])), "\0")
+
+
+def _hosted_org(name: str) -> bool:
+    """An institute, centre or lab a district hosts (干细胞研究院, 大连化物所, 技术交易中心), not a ministry,
+    a university or an exchange."""
+    return bool(HOSTED_ORG.search(name)) and not NATIONAL_ORG.search(name) and not GOV_BODY.search(name)
 
 
 def _organization_place(org: Candidate, cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
@@ -191,12 +264,20 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
         before = [c for c in others if c.end <= award.start]
         in_clause = [c for c in before if c.start >= left]
         after = [c for c in others if c.start >= award.end and re.search(r"名列其中|上榜|入选|入围|获此", sentence[c.end:c.end + 12])]
+        listed = [c for c in others if c.start >= award.end and ALSO_LISTED.match(sentence[award.end:c.start])]
+        subject = _clause_subject(sentence, before, left)
         if in_clause:
             recipients = _list_ending_at(sentence, in_clause)
+        elif listed:
+            recipients = _list_starting_at(sentence, listed[0], others)
         elif after:
             recipients = [after[0]]
         elif before and not any(a.end <= award.start for a in awards) and sentence.count("，") < 3:
             recipients = [before[-1]]
+        elif subject is not None and BARE_CUE.match(sentence[left:award.start]):
+            recipients = [subject]
+        elif COUNTED.search(sentence[:award.start]):
+            recipients = []   # 此次入选的8个美丽海湾优秀案例: the title as a count noun, no recipient
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -206,6 +287,24 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
                 continue  # 全区入选省瞪羚企业12家: the firms hold the title, not the district
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
+    return out
+
+
+def _clause_subject(sentence: str, before: Sequence[Candidate], left: int) -> Candidate | None:
+    """The nearest candidate before the award's clause that opens a clause of its own (大连金石滩湾在…中
+    脱颖而出，入选…): the subject the cue verb goes back to."""
+    for c in reversed(before):
+        if c.end <= left and (c.start == 0 or sentence[c.start - 1] in "，,；;：:　 "):
+            return c
+    return None
+
+
+def _list_starting_at(sentence: str, first: Candidate, cands: Sequence[Candidate]) -> list[Candidate]:
+    """The candidate and those joined after it by 、/和/及 (还有青岛灵山湾、汕头青澳湾…)."""
+    out = [first]
+    for c in cands:
+        if c.start >= out[-1].end and re.fullmatch(r"[”’\"]?\s*(?:、|和|及|以及|与)\s*[“‘\"]?", sentence[out[-1].end:c.start]):
+            out.append(c)
     return out
 
 
@@ -267,8 +366,20 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return False
     if FIRM_HEAD.search(c.text) and len(c.text) >= 4:
         return True
+    if _heads_a_project(c, cands):
+        return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
     return rest is not None and _is_division(rest.text)
+
+
+def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """An enterprise the recognizer found at the very start of a project's name, with more than a bare head
+    after it (京东方 in 京东方（东北）创新中心), unless it is a generic or place word."""
+    if c.type != T.ENTERPRISE or len(c.text) < 2 or GENERIC_LEAD.match(c.text) or REGION_LEAD.match(c.text) \
+            or _is_division(c.text) or _named_divisions(c.text):
+        return False
+    return any(o.type in (T.PROJECT, T.PARK) and o.start == c.start and o.end - c.end >= 3
+               and not FIRM_GOES_ON.match(o.text[len(c.text):]) for o in cands)
 
 
 def firm_prefix(name: str) -> str | None:
@@ -354,6 +465,39 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
     return list({(f.subject.text, f.object.text): f for f in out}.values())
 
 
+def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """Containment along the home district's line only (home → its city → its province), plus what lies
+    inside the home district; a zone with no city in its name goes to the city of its province the
+    document names most (湖南湘江新区 → 长沙市). Other places named in passing get no partOf."""
+    found = part_of(districts)
+    if home is None:
+        return found
+    line = {d.code for d in _chain(home.text)}
+    own = gazetteer().lookup(home.text)
+    inside = own[0].code if own else None
+    keep = []
+    for f in found:
+        mine = gazetteer().lookup(f.subject.text)
+        if f.subject.text == home.text or (mine and mine[0].code in line) \
+                or (inside and any(d.code == inside for d in _chain(f.subject.text)[1:])):
+            keep.append(f)
+    city = _named_city(districts, home)
+    if city is not None:
+        keep = [f for f in keep if f.subject.text != home.text] + [Found(home, P.PART_OF, city, dated=False)]
+    return keep
+
+
+def _named_city(districts: Sequence[Candidate], home: Candidate) -> Candidate | None:
+    """For a home zone whose line reaches only its province: the city in that province named most."""
+    chain = _chain(home.text)
+    if gazetteer().lookup(home.text) or not chain or chain[0].level != 1:
+        return None
+    cities = [d for d in districts if _is_division(d.text, 2) and gazetteer().lookup(d.text)[0].level == 2
+              and gazetteer().lookup(d.text)[0].parent == chain[0].code]
+    counts = Counter(d.text for d in cities)
+    return next((d for d in cities if d.text == counts.most_common(1)[0][0]), None) if cities else None
+
+
 def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None, *,
               park: Candidate | None = None, known: Sequence[Candidate] = ()) -> list[Found]:
     """All relations of one sentence; `known` are the document's enterprises and organizations named on
@@ -363,6 +507,7 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     unplaced = frozenset(f.object.text for f in developed) | frozenset(f.object.text for f in partners)
     found = received_award(sentence, cands, home)
     found += located_in(sentence, cands, home, park, unplaced)
+    found += zones_in_home(cands, home)
     found += developed
     found += partners
     return [f for f in found if f.subject.text != f.object.text]

@@ -4,6 +4,14 @@ from __future__ import annotations
 import re
 
 _EXPLICIT = re.compile(r"(?<![\d.自从])(?<!预计)(?<!将于)(?<!力争)(?<!计划)(?<!争取)(?<!有望)(?<!预计到)(?<!预计在)(?<!计划到)(?<!力争到)(19[89]\d|20[0-4]\d)\s*年(?!\s*(?:以来|来|前|之前|度|[至到—\-~－]))")
+_PLAN_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|有望|拟)(?:于|在|到)?$")
+
+
+def _explicit(sentence: str) -> re.Match | None:
+    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业)."""
+    return next((m for m in _EXPLICIT.finditer(sentence) if not _PLAN_BEFORE.search(sentence[:m.start()])), None)
+
+
 _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
              "前年": -2, "明年": 1, "来年": 1}
@@ -15,7 +23,7 @@ _OPENS_RELATIVE = re.compile(r"^\s*(?:在|从)?(今年|明年)")
 _MANY = r"(?:[2-9]|\d{2}|[两二三四五六七八九十几多]|十[一二三四五六七八九])"
 _NO_SINGLE_YEAR = re.compile(
     r"[自从](?:19[89]\d|20[0-4]\d)年[^。]*以来|"
-    rf"过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
+    rf"过去\s*{_MANY}\s*年|(?<!\d){_MANY}\s*年间|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
     r"(?:去年|上年|前年)以来|十[一二三四五]五[”’\"]?(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
 )
 _OPENING_SPAN = re.compile(rf"^\s*(?:过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年)[间来里中]?[，,]")
@@ -36,7 +44,7 @@ def sentence_year(sentence: str, *, report_year: int | None, publication_year: i
     relative word resolved against the year the document was written in; a span such as 过去4年 or
     十三五时期 gives no year; otherwise the paragraph's section year or the report year.
     """
-    m = _EXPLICIT.search(sentence)
+    m = _explicit(sentence)
     if m and not _RANGE.search(sentence):
         return int(m.group(1))
     rel = _relative(sentence)
@@ -91,17 +99,26 @@ class YearContext:
         self.paragraph_year: int | None = None
         self.section: int | None = None   # set by a paragraph opened with 今年/明年, kept until the next heading
         self.undated = False
+        self.level = 0                   # '#' depth of the last heading
+        self.undated_level = 0           # '#' depth of the heading whose section turned to a span
+
+    def _heading(self, sentence: str) -> None:
+        """A new heading ends an undated section unless it is a sub-heading of it (## 发展足迹 … ### 经济)."""
+        depth = len(sentence.strip()) - len(sentence.strip().lstrip("#"))
+        self.level = depth
+        if not (self.undated and depth > self.undated_level > 0):
+            self.undated = False
 
     def year(self, sentence: str, *, paragraph_start: bool = False) -> int | None:
         parts = re.split(r"\u3000{2,}", sentence.strip())
         if len(parts) > 1 and is_heading(parts[0]):   # a title run into its paragraph (`标题　　正文`)
             paragraph_start, sentence = True, parts[-1]
-            self.undated = False
+            self._heading(parts[0])
         if paragraph_start:
             self.paragraph_year = None
             opened = section_year(sentence)
             if is_heading(sentence):
-                self.undated = False
+                self._heading(sentence)
                 self.section = None
             if opened is not None:
                 self.paragraph_year = opened
@@ -111,7 +128,7 @@ class YearContext:
             written = self.publication_year or self.report_year
             if lead and written is not None:
                 self.section = written + _RELATIVE[lead.group(1)]
-        m = _EXPLICIT.search(sentence)
+        m = _explicit(sentence)
         if m and not _RANGE.search(sentence):
             self.paragraph_year = int(m.group(1))
             return self.paragraph_year
@@ -120,7 +137,8 @@ class YearContext:
         if rel and written is not None:
             return written + _RELATIVE[rel.group(0)]
         if _spans_years(sentence):
-            self.undated = self.undated or bool(_OPENING_SPAN.match(sentence))
+            if _OPENING_SPAN.match(sentence) and not self.undated:
+                self.undated, self.undated_level = True, self.level
             return None
         if self.paragraph_year is not None:
             return self.paragraph_year

@@ -177,7 +177,10 @@ class RelationFinder:
                     continue
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent.end_char))
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
-        for f in relations.part_of([self._cand(s, 0) for s in districts]):
+        home0 = self._cand(home_span, 0) if home_span is not None else None
+        for f in relations.home_part_of([self._cand(s, 0) for s in districts], home0):
+            if (f.object.start, f.object.end, "District") not in index or (f.subject.start, f.subject.end, "District") not in index:
+                continue
             si = index[(f.subject.start, f.subject.end, "District")]
             oi = index[(f.object.start, f.object.end, "District")]
             ss = max(doc.text.rfind(c, 0, f.subject.start) for c in "。\n") + 1

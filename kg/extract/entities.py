@@ -37,7 +37,8 @@ class Candidate:
 NAME_TAGS = frozenset({"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j", "eng", "x"})
 _NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[一二三四五六七八九十\d]+[批届代]|\d+[A-Za-z]*)$")
 # 一轴两带, 四大工程, 一号项目, 双百工程: numbered slogans, not names of places or projects
-_SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]")
+_SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]"
+                     r"|^[双百千万][百千万]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
 AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
@@ -189,7 +190,7 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return T.DISTRICT
         return None
     head = _head_type(name)
-    if head in (T.PROJECT, T.PARK) and _SLOGAN.search(name):
+    if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words)):
         return None
     tags = {w.tag for w in words}
     if len(words) == 1 and words[0].tag == "ORG":
@@ -208,6 +209,32 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
     return None
+
+
+# ---- projects and parks: categories, sectors, quoted programmes -------------------------------------------
+
+_PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|首期)$")
+
+
+def _phase_category(words: Sequence[Word]) -> bool:
+    """一期项目主体工程, 二期工程: a phase word followed only by common nouns names no particular project."""
+    return len(words) >= 2 and bool(_PHASE.match(words[0].text)) \
+        and all(w.tag in ("n", "vn", "a", "an") for w in words[1:])
+
+
+def _sector_only(text: str) -> bool:
+    """人工智能, 5G物联网, 光伏及半导体: a run of industry words, a sector rather than a project."""
+    rest = text
+    for word in sorted(lx.SECTOR_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest.strip("、与和及+ ") == "" and rest != text
+
+
+def _quoted_programme(text: str, t: T) -> bool:
+    """“四大工程”, “海创工程”, “首贷中心”: a quoted short word or numbered slogan is a programme, not a facility."""
+    if t not in (T.PROJECT, T.PARK):
+        return False
+    return bool(_SLOGAN.search(text)) or (t == T.PROJECT and len(text) <= 4)
 
 
 def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
@@ -247,7 +274,8 @@ def _good_org_word(w: Word, sentence: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Drop leading words that are generic (一批, 全区) or category nouns before a real name, and edge spaces."""
-    while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)):
+    while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)
+                     or words[0].text in lx.CAPTION_WORDS):
         words = words[1:]
     while words and words[-1].text in (" ", "称号"):
         words = words[:-1]
@@ -353,6 +381,8 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
                     break
             if len(run) == 1 and run[0].tag in ("n", "vn") and len(run[0].text) <= 2:
                 continue  # 电力等企业: a sector, not a member
+            if t in (T.PROJECT, T.PARK) and _sector_only("".join(w.text for w in run)):
+                continue  # 人工智能、5G物联网等项目: sectors the projects are in
             if run:
                 s2, e2 = run[0].start, run[-1].end
                 text = sentence[s2:e2].strip(_QUOTES)
@@ -396,7 +426,7 @@ def _quoted(sentence: str) -> list[Candidate]:
         if re.search(r"[，,、—+\s]", text):
             continue  # a slogan or a list, not one name
         t = _head_type(text)
-        if t is not None and text not in lx.NOT_NAMES:
+        if t is not None and text not in lx.NOT_NAMES and not _quoted_programme(text, t):
             out.append(Candidate(m.start(1), m.end(1), t, text, "quote"))
     return out
 

@@ -40,6 +40,14 @@ PROJECT_HEADS = (
     "医院", "体验馆", "博物馆", "码头", "机场", "大道", "路段", "通道", "数据中心", "城", "综合体",
     "产业化", "平台", "实验室", "段", "交通枢纽", "污水处理厂", "水厂", "电厂", "枢纽", "社区", "学校", "酒店",
 )
+# Industries and technologies: a list member made only of these is a sector, not a project (人工智能、5G等项目).
+SECTOR_WORDS = (
+    "人工智能", "物联网", "工业互联网", "互联网", "区块链", "大数据", "云计算", "半导体", "集成电路", "生物医药",
+    "新能源", "新材料", "高端装备", "智能制造", "数字经济", "新能源汽车", "5G", "AI", "信息技术", "光伏",
+    "医疗器械", "软件", "电子信息", "装备制造", "现代物流", "金融", "文旅", "康养",
+)
+# Words that open a photo caption or a credit, never part of the name after them (航拍大连湾…).
+CAPTION_WORDS = ("航拍", "图为", "俯瞰", "鸟瞰", "远眺", "摄影", "资料图")
 # Heads of honours, titles, prizes and rankings.
 AWARD_HEADS = (
     "示范企业", "单项冠军", "冠军产品", "百强区", "百强县", "百强榜", "百强", "示范基地", "示范区", "优秀案例",

@@ -17,8 +17,8 @@ def names(sentence: str) -> set[str]:
 
 
 PROJECT_REJECTS = [
-    ("厂房一期项目主体工程完工，二期工程开工。", "一期项目主体工程"),     # a phase and common nouns
-    ("厂房一期项目主体工程完工，二期工程开工。", "二期工程"),
+    ("建设顺利推进，一期项目主体工程完工，二期工程开工。", "一期项目主体工程"),     # a phase and common nouns
+    ("建设顺利推进，一期项目主体工程完工，二期工程开工。", "二期工程"),
     ("云计算、5G物联网等项目集中签约。", "5G物联网"),                 # sectors closing a list
     ("云计算、5G物联网等项目集中签约。", "云计算"),
     ("全面实施“三大工程”，推进“双千工程”。", "三大工程"),             # numbered slogans in quotes
@@ -32,3 +32,29 @@ PROJECT_REJECTS = [
 @pytest.mark.parametrize(("sentence", "name"), PROJECT_REJECTS)
 def test_categories_sectors_and_programmes_are_not_projects(sentence: str, name: str) -> None:
     assert name not in names(sentence)
+
+
+PROJECT_FINDS = [
+    # a one-character adjective and a compass word inside a name
+    ("上交所主数据中心正式入驻。", "上交所主数据中心", "Project"),
+    ("杭州东部通道滨江路段竣工通车。", "杭州东部通道滨江路段", "Project"),
+    ("规划建设的新德国工业团地全面启动。", "新德国工业团地", "Park"),
+    # a name followed by common nouns the chunk swept up
+    ("解放路商圈人气商气持续回升。", "解放路商圈", "Park"),
+    # heads of shops, road exits, charging networks, ports; 总部经济区 is a park, not an honour
+    ("将引进宜家家居会员店及万达金街广场。", "宜家家居会员店", "Project"),
+    ("将引进宜家家居会员店及万达金街广场。", "万达金街广场", "Project"),
+    ("京港澳高速湖南段出入口改造完成。", "京港澳高速湖南段出入口", "Project"),
+    ("签约中英拜恩体育港等项目。", "中英拜恩体育港", "Project"),
+    ("多家企业落户梅溪湖总部经济区。", "梅溪湖总部经济区", "Park"),
+    ("加快国家算力网络贵州枢纽节点建设。", "国家算力网络贵州枢纽节点", "Project"),
+    # a phase in brackets closes a project name
+    ("长城汽车新能源零部件(三期)加快建设。", "长城汽车新能源零部件(三期)", "Project"),
+    # an organisation opening a project's name is kept beside it
+    ("上交所主数据中心正式入驻。", "上交所", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), PROJECT_FINDS)
+def test_project_and_park_names_keep_their_parts(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)

@@ -86,6 +86,8 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
         elif _nameable(w) and (w.text not in lx.TRIGGERS or w.tag in ("LOC", "ORG", "PER") and i > 0
                                and words[i - 1].text == "·"):
             cur.append(w)
+        elif _glue_word(words, i, cur):
+            cur.append(w)
         else:
             if cur:
                 runs.append(cur)
@@ -93,6 +95,21 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
     if cur:
         runs.append(cur)
     return _join_connected(runs, words)
+
+
+_COMPASS = ("东部", "西部", "南部", "北部", "中部")
+
+
+def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
+    """A word the tagger does not mark as a name word but that sits inside one: a one-character adjective between
+    name words (大商所主数据中心, 中海西南总部主塔项目), or before a place (新日本工业团地), and a compass word after a
+    place (旅顺中部通道)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
+        return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
+    return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
+        and _nameable(nxt)
 
 
 _CONNECTORS = ("·", "及", "与")
@@ -189,7 +206,7 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
         if _place_stem(stem, stem_words) and not stem.startswith(("全国", "全省", "全市", "全方位", "亚洲")):
             return T.DISTRICT
         return None
-    head = _head_type(name)
+    head = _head_type(name) or _bracket_phase(name)
     if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words)):
         return None
     tags = {w.tag for w in words}
@@ -214,6 +231,14 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
 # ---- projects and parks: categories, sectors, quoted programmes -------------------------------------------
 
 _PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|首期)$")
+
+
+_BRACKET_PHASE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期|首期)[)）]$")
+
+
+def _bracket_phase(name: str) -> T | None:
+    """比亚迪新能源汽车模具(三期): a phase in brackets closing a name makes it a project."""
+    return T.PROJECT if _BRACKET_PHASE.search(name) and len(name) > 6 else None
 
 
 def _phase_category(words: Sequence[Word]) -> bool:
@@ -293,6 +318,12 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     if t == T.ENTERPRISE and len(words) == 1 and _head_type(name) is None \
             and not _good_org_word(words[0], _SENT.get("s", "")):
         t = None
+    if t is None:
+        head_part = _headed_prefix(words)
+        if head_part:
+            words = head_part
+            end, name = words[-1].end, "".join(w.text for w in head_part)
+            t = classify(name, words)
     if t is not None:
         out.append(Candidate(start, end, t, name, "shape"))
     # named organisations and places inside a longer chunk: 华星光电 in 华星光电显示模组项目
@@ -323,6 +354,19 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
 
 
 _SENT: dict[str, str] = {}
+
+
+def _headed_prefix(words: list[Word]) -> list[Word] | None:
+    """中华路商圈人气旺: a park or project name followed by common nouns the chunk swept up; the longest
+    prefix that ends on a park or project head, has a proper word and leaves only common words behind."""
+    for k in range(len(words) - 1, 1, -1):
+        head, rest = words[:k], words[k:]
+        name = "".join(w.text for w in head)
+        if any(w.tag not in ("n", "vn", "an", "a", "v") for w in rest):
+            continue
+        if _head_type(name) in (T.PARK, T.PROJECT) and classify(name, head) in (T.PARK, T.PROJECT):
+            return head
+    return None
 
 
 _REGION_TAILS = ("西南", "华南", "华东", "华北", "华中", "西北", "东北", "全球", "中国", "亚太")
@@ -491,6 +535,12 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
 _PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}
 
 
+def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:
+    """大商所 in 大商所主数据中心: an organisation opening a project's name is the project's developer."""
+    return inner.type == T.ORGANIZATION and outer.type == T.PROJECT and inner.start == outer.start \
+        and inner.end < outer.end
+
+
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest, most trusted of crossing candidates; nested ones survive only as an
     Enterprise or District inside a Project/Park/Award/Organization (the enterprise a project is named after)."""
@@ -501,7 +551,7 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         for k in kept:
             if c.start < k.end and k.start < c.end:
                 nested = k.start <= c.start and c.end <= k.end
-                if not (nested and c.type == T.ENTERPRISE and k.type != c.type):
+                if not (nested and (c.type == T.ENTERPRISE and k.type != c.type or _developer_prefix(c, k))):
                     clash = True
                     break
         if not clash:

@@ -58,3 +58,38 @@ PROJECT_FINDS = [
 @pytest.mark.parametrize(("sentence", "name", "type_"), PROJECT_FINDS)
 def test_project_and_park_names_keep_their_parts(sentence: str, name: str, type_: str) -> None:
     assert (name, type_) in found(sentence)
+
+
+SPAN_FINDS = [
+    # a verb inside a project name led by a company or a place
+    ("京东方显示模组项目、天马新产线等项目陆续签约。", "京东方显示模组项目", "Project"),
+    ("成都天微电子平板显示测试设备产业基地项目开工。", "成都天微电子平板显示测试设备产业基地项目", "Project"),
+    # 、 inside a project name: the company's products
+    ("总投资50亿元的卧龙电气集团电机、电控系统产业项目落户经开区。", "卧龙电气集团电机、电控系统产业项目", "Project"),
+    # 及 inside a list member
+    ("隆基光伏及储能、海天酱油二期等项目开工。", "隆基光伏及储能", "Project"),
+    # bays and campuses
+    ("大连湾金牌教育园建成投用。", "大连湾金牌教育园", "Park"),
+    # a verb that lays out parks is not part of the first park's name
+    ("布局滨海产业新园、氢能产业园等特色园区。", "滨海产业新园", "Park"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), SPAN_FINDS)
+def test_project_names_across_verbs_and_lists(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+SPAN_REJECTS = [
+    ("滨江区加快推进重大项目。", "滨江区加快推进重大项目"),        # a place and its predicate
+    ("滨江区建立项目库。", "滨江区建立项目"),
+    ("李阿姨到中心咨询政策。", "李阿姨到中心"),                     # a person and where they went
+    ("引进滨海产业新园、氢能产业园等园区。", "滨海产业新园、氢能产业园"),  # two parks stay two
+    ("小窑湾、蟹子湾水质持续改善。", "蟹子湾"),                      # a bay, not a park
+    ("打造和谐社区、平安社区。", "和谐社区"),                        # a slogan, not a project
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), SPAN_REJECTS)
+def test_predicates_and_short_places_are_not_projects(sentence: str, name: str) -> None:
+    assert name not in names(sentence)

@@ -207,7 +207,7 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return T.DISTRICT
         return None
     head = _head_type(name) or _bracket_phase(name)
-    if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words)):
+    if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words) or _too_short(name)):
         return None
     tags = {w.tag for w in words}
     if len(words) == 1 and words[0].tag == "ORG":
@@ -239,6 +239,14 @@ _BRACKET_PHASE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期|�
 def _bracket_phase(name: str) -> T | None:
     """比亚迪新能源汽车模具(三期): a phase in brackets closing a name makes it a project."""
     return T.PROJECT if _BRACKET_PHASE.search(name) and len(name) > 6 else None
+
+
+# heads that make a name only with a place or a proper stem of some length: 大连湾 is a bay, 和谐社区 a slogan
+_MIN_LENGTH = (("湾", 4), ("社区", 6))
+
+
+def _too_short(name: str) -> bool:
+    return any(name.endswith(h) and len(name) < n for h, n in _MIN_LENGTH)
 
 
 def _phase_category(words: Sequence[Word]) -> bool:
@@ -394,6 +402,15 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
     return []
 
 
+_OPENING_QUOTES = "“\"'‘《〈「『【"
+
+
+def _inner_connector(words: Sequence[Word], j: int, run: Sequence[Word]) -> bool:
+    """连城数控光伏及半导体: 及/与 inside a list member, between name words."""
+    return words[j].text in ("及", "与") and bool(run) and j > 0 and _nameable(words[j - 1]) \
+        and words[j - 1].text not in lx.TRIGGERS
+
+
 def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) -> list[Candidate]:
     """`A、B、C等项目`: untyped members of a list closed by 等+category take the category's type."""
     out: list[Candidate] = []
@@ -418,8 +435,10 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
             # keep only the trailing name-like part of the first item (drop the verb before it)
             first_words = [w for w in words if w.start >= s and w.end <= e]
             run: list[Word] = []
-            for w in reversed(first_words):
-                if _nameable(w) and w.text not in lx.TRIGGERS or w.text in _QUOTES:
+            for j in range(len(first_words) - 1, -1, -1):
+                w = first_words[j]
+                if _nameable(w) and w.text not in lx.TRIGGERS or w.text in _OPENING_QUOTES \
+                        or _inner_connector(first_words, j, run):
                     run.insert(0, w)
                 else:
                     break
@@ -432,6 +451,45 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
                 text = sentence[s2:e2].strip(_QUOTES)
                 if len(text) >= 2 and text not in lx.NOT_NAMES:
                     out.append(Candidate(s2, e2, t, text, "list"))
+    return out
+
+
+_SPAN_HEADS = ("项目", "线", "中心", "基地", "工厂", "产业园")
+_SPAN_STOP_TAGS = frozenset({"w", "u", "p", "c", "d", "r", "TIME", "xc", "f", "q"})
+
+
+def _verb_spanning(words: Sequence[Word]) -> list[Candidate]:
+    """华星光电显示模组项目, 武汉精立电子平板显示测试设备产业基地项目, 马威集团电机、电驱系统产业项目: a name led by
+    a company or place and closed by a project head that the tagger cut at a verb inside it (显示, 制造, 收购).
+    Runs left from the head over name words and verbs (no trigger, no function word) to a proper name; may cross
+    one 、 between a common noun and a right part without any name of its own."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if not (w.tag in ("n", "vn") and w.text.endswith(_SPAN_HEADS)):
+            continue
+        j, verbs, crossed = i, 0, False
+        while j > 0:
+            p = words[j - 1]
+            if p.text == "、" and not crossed and j >= 2 and words[j - 2].tag == "n" and w.text.endswith("项目") \
+                    and _head_type(words[j - 2].text) is None and all(x.tag in ("n", "vn") for x in words[j:i]):
+                crossed = True
+            elif p.tag in _SPAN_STOP_TAGS or p.text in lx.TRIGGERS or p.text in lx.NAME_ENDERS \
+                    or p.tag not in NAME_TAGS and p.tag not in ("v", "a", "m"):
+                break
+            elif p.tag == "v":
+                verbs += 1
+            j -= 1
+        span = list(words[j:i + 1])
+        while span and span[0].tag not in ("ORG", "PER", "LOC"):
+            span = span[1:]
+        if len(span) < 3 or not (crossed or any(x.tag == "v" for x in span)) or verbs > 1 \
+                or span[0].text in lx.GENERIC_NAMES or crossed and span[1].text == "、":
+            continue
+        if span[0].tag != "ORG" and span[1].tag == "v":
+            continue  # 高新区建立…, 王奶奶到…: a place or person and its predicate
+        text = "".join(x.text for x in span)
+        if len(text) <= 25:
+            out.append(Candidate(span[0].start, span[-1].end, T.PROJECT, text, "shape"))
     return out
 
 
@@ -518,6 +576,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     words = [part for w in words for part in _split_byline(w)]
     for run in chunks(words):
         found.extend(_from_chunk(run))
+    found.extend(_verb_spanning(words))
     found.extend(_awards(sentence))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))

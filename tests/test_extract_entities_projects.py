@@ -93,3 +93,28 @@ SPAN_REJECTS = [
 @pytest.mark.parametrize(("sentence", "name"), SPAN_REJECTS)
 def test_predicates_and_short_places_are_not_projects(sentence: str, name: str) -> None:
     assert name not in names(sentence)
+
+
+CARRIER_FINDS = [
+    # a county name opening with 和 that the tagger reads as a conjunction
+    ("支持和林格尔数据中心集群建设。", "和林格尔数据中心集群", "Park"),
+    # the park a project is built in, named at the front of the project
+    ("加快实施滨湖智能产业园基础设施项目。", "滨湖智能产业园", "Park"),
+    ("加快实施滨湖智能产业园基础设施项目。", "滨湖智能产业园基础设施项目", "Project"),
+    # innovation and start-up centres and spaces host enterprises; a laboratory is an organisation
+    ("浙江实验室与西湖区科创中心签约。", "西湖区科创中心", "Park"),
+    ("浙江实验室与西湖区科创中心签约。", "浙江实验室", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), CARRIER_FINDS)
+def test_parks_and_carriers(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+def test_a_park_project_is_not_split_into_its_park() -> None:
+    assert ("滨湖智能产业园", "Park") not in found("推进滨湖智能产业园二期项目建设。")
+
+
+def test_a_generic_zone_in_a_list_is_not_a_project() -> None:
+    assert "综合保税区" not in names("利用综合保税区、跨境电商平台等项目载体。")

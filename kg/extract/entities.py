@@ -358,10 +358,25 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
                 out.append(Candidate(w.start, w.start + len(text), inner, text, "tagger"))
     if t in (T.PROJECT, T.PARK) and not any(c.type == T.ENTERPRISE for c in out):
         out.extend(_enterprise_prefix(words))
+    if t == T.PROJECT:
+        out.extend(_park_prefix(words))
     return out
 
 
 _SENT: dict[str, str] = {}
+
+
+def _park_prefix(words: list[Word]) -> list[Candidate]:
+    """辛寨子智能产业园 in 辛寨子智能产业园基础设施项目: the park a project's name opens with, when the project is
+    a work in it (not 某产业园项目 or 某产业园二期项目, which is the park itself being built)."""
+    for k in range(len(words) - 1, 1, -1):
+        rest = [w for w in words[k:] if w.text not in ("项目", "工程") and not _PHASE.match(w.text)]
+        if not rest:
+            continue
+        name = "".join(w.text for w in words[:k])
+        if _head_type(name) == T.PARK and classify(name, words[:k]) == T.PARK:
+            return [Candidate(words[0].start, words[k - 1].end, T.PARK, name, "prefix")]
+    return []
 
 
 def _headed_prefix(words: list[Word]) -> list[Word] | None:
@@ -428,7 +443,7 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
             pos += len(part) + 1
         for s, e in items:
             text = sentence[s:e].strip(_QUOTES + " ")
-            if len(text) < 2 or text in lx.NOT_NAMES:
+            if len(text) < 2 or text in lx.NOT_NAMES or text in lx.GENERIC_NAMES:
                 continue
             if any(c.start <= s and c.end >= e and c.type != T.ENTERPRISE for c in found):
                 continue
@@ -449,7 +464,7 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
             if run:
                 s2, e2 = run[0].start, run[-1].end
                 text = sentence[s2:e2].strip(_QUOTES)
-                if len(text) >= 2 and text not in lx.NOT_NAMES:
+                if len(text) >= 2 and text not in lx.NOT_NAMES and text not in lx.GENERIC_NAMES:
                     out.append(Candidate(s2, e2, t, text, "list"))
     return out
 
@@ -569,11 +584,29 @@ def _split_byline(w: Word) -> list[Word]:
     return [w]
 
 
+def _rejoin_conjunction(words: list[Word]) -> list[Word]:
+    """和林格尔数据中心: a county name opening with 和 that the tagger read as a conjunction (和 + 林格尔…)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w.tag == "c" and len(w.text) == 1 and nxt is not None and nxt.tag in NAME_TAGS and any(
+                gazetteer().lookup(w.text + nxt.text[:k] + tail)
+                for k in range(2, min(len(nxt.text), 5) + 1) for tail in ("县", "旗")):
+            out.append(Word(w.text + nxt.text, nxt.tag if nxt.tag in _PROPER else "LOC", w.start))
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
 def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
-    words = [part for w in words for part in _split_byline(w)]
+    words = _rejoin_conjunction([part for w in words for part in _split_byline(w)])
     for run in chunks(words):
         found.extend(_from_chunk(run))
     found.extend(_verb_spanning(words))
@@ -596,7 +629,7 @@ _PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 
 
 def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:
     """大商所 in 大商所主数据中心: an organisation opening a project's name is the project's developer."""
-    return inner.type == T.ORGANIZATION and outer.type == T.PROJECT and inner.start == outer.start \
+    return inner.type in (T.ORGANIZATION, T.PARK) and outer.type == T.PROJECT and inner.start == outer.start \
         and inner.end < outer.end
 
 

@@ -37,7 +37,8 @@ class Candidate:
 NAME_TAGS = frozenset({"n", "nz", "nw", "ORG", "LOC", "PER", "vn", "an", "s", "j", "eng", "x"})
 _NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[一二三四五六七八九十\d]+[批届代]|\d+[A-Za-z]*)$")
 # 一轴两带, 四大工程, 一号项目, 双百工程: numbered slogans, not names of places or projects
-_SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]")
+_SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]"
+                     r"|^[双百千万][百千万]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
 AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
@@ -85,6 +86,8 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
         elif _nameable(w) and (w.text not in lx.TRIGGERS or w.tag in ("LOC", "ORG", "PER") and i > 0
                                and words[i - 1].text == "·"):
             cur.append(w)
+        elif _glue_word(words, i, cur):
+            cur.append(w)
         else:
             if cur:
                 runs.append(cur)
@@ -92,6 +95,21 @@ def chunks(words: Sequence[Word]) -> list[list[Word]]:
     if cur:
         runs.append(cur)
     return _join_connected(runs, words)
+
+
+_COMPASS = ("东部", "西部", "南部", "北部", "中部")
+
+
+def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
+    """A word the tagger does not mark as a name word but that sits inside one: a one-character adjective between
+    name words (大商所主数据中心, 中海西南总部主塔项目), or before a place (新日本工业团地), and a compass word after a
+    place (旅顺中部通道)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
+        return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
+    return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
+        and _nameable(nxt)
 
 
 _CONNECTORS = ("·", "及", "与")
@@ -188,8 +206,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
         if _place_stem(stem, stem_words) and not stem.startswith(("全国", "全省", "全市", "全方位", "亚洲")):
             return T.DISTRICT
         return None
-    head = _head_type(name)
-    if head in (T.PROJECT, T.PARK) and _SLOGAN.search(name):
+    head = _head_type(name) or _bracket_phase(name)
+    if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words) or _too_short(name)):
         return None
     tags = {w.tag for w in words}
     if len(words) == 1 and words[0].tag == "ORG":
@@ -208,6 +226,48 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
     return None
+
+
+# ---- projects and parks: categories, sectors, quoted programmes -------------------------------------------
+
+_PHASE = re.compile(r"^(?:[一二三四五六七八九十\d]+期|首期)$")
+
+
+_BRACKET_PHASE = re.compile(r"[(（](?:[一二三四五六七八九十\d]+期|首期)[)）]$")
+
+
+def _bracket_phase(name: str) -> T | None:
+    """比亚迪新能源汽车模具(三期): a phase in brackets closing a name makes it a project."""
+    return T.PROJECT if _BRACKET_PHASE.search(name) and len(name) > 6 else None
+
+
+# heads that make a name only with a place or a proper stem of some length: 大连湾 is a bay, 和谐社区 a slogan
+_MIN_LENGTH = (("湾", 4), ("社区", 6))
+
+
+def _too_short(name: str) -> bool:
+    return any(name.endswith(h) and len(name) < n for h, n in _MIN_LENGTH)
+
+
+def _phase_category(words: Sequence[Word]) -> bool:
+    """一期项目主体工程, 二期工程: a phase word followed only by common nouns names no particular project."""
+    return len(words) >= 2 and bool(_PHASE.match(words[0].text)) \
+        and all(w.tag in ("n", "vn", "a", "an") for w in words[1:])
+
+
+def _sector_only(text: str) -> bool:
+    """人工智能, 5G物联网, 光伏及半导体: a run of industry words, a sector rather than a project."""
+    rest = text
+    for word in sorted(lx.SECTOR_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest.strip("、与和及+ ") == "" and rest != text
+
+
+def _quoted_programme(text: str, t: T) -> bool:
+    """“四大工程”, “海创工程”, “首贷中心”: a quoted short word or numbered slogan is a programme, not a facility."""
+    if t not in (T.PROJECT, T.PARK):
+        return False
+    return bool(_SLOGAN.search(text)) or (t == T.PROJECT and len(text) <= 4)
 
 
 def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
@@ -247,7 +307,8 @@ def _good_org_word(w: Word, sentence: str) -> bool:
 
 def _trim(words: list[Word]) -> list[Word]:
     """Drop leading words that are generic (一批, 全区) or category nouns before a real name, and edge spaces."""
-    while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)):
+    while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)
+                     or words[0].text in lx.CAPTION_WORDS):
         words = words[1:]
     while words and words[-1].text in (" ", "称号"):
         words = words[:-1]
@@ -265,6 +326,12 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     if t == T.ENTERPRISE and len(words) == 1 and _head_type(name) is None \
             and not _good_org_word(words[0], _SENT.get("s", "")):
         t = None
+    if t is None:
+        head_part = _headed_prefix(words)
+        if head_part:
+            words = head_part
+            end, name = words[-1].end, "".join(w.text for w in head_part)
+            t = classify(name, words)
     if t is not None:
         out.append(Candidate(start, end, t, name, "shape"))
     # named organisations and places inside a longer chunk: 华星光电 in 华星光电显示模组项目
@@ -291,10 +358,38 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
                 out.append(Candidate(w.start, w.start + len(text), inner, text, "tagger"))
     if t in (T.PROJECT, T.PARK) and not any(c.type == T.ENTERPRISE for c in out):
         out.extend(_enterprise_prefix(words))
+    if t == T.PROJECT:
+        out.extend(_park_prefix(words))
     return out
 
 
 _SENT: dict[str, str] = {}
+
+
+def _park_prefix(words: list[Word]) -> list[Candidate]:
+    """辛寨子智能产业园 in 辛寨子智能产业园基础设施项目: the park a project's name opens with, when the project is
+    a work in it (not 某产业园项目 or 某产业园二期项目, which is the park itself being built)."""
+    for k in range(len(words) - 1, 1, -1):
+        rest = [w for w in words[k:] if w.text not in ("项目", "工程") and not _PHASE.match(w.text)]
+        if not rest:
+            continue
+        name = "".join(w.text for w in words[:k])
+        if _head_type(name) == T.PARK and classify(name, words[:k]) == T.PARK:
+            return [Candidate(words[0].start, words[k - 1].end, T.PARK, name, "prefix")]
+    return []
+
+
+def _headed_prefix(words: list[Word]) -> list[Word] | None:
+    """中华路商圈人气旺: a park or project name followed by common nouns the chunk swept up; the longest
+    prefix that ends on a park or project head, has a proper word and leaves only common words behind."""
+    for k in range(len(words) - 1, 1, -1):
+        head, rest = words[:k], words[k:]
+        name = "".join(w.text for w in head)
+        if any(w.tag not in ("n", "vn", "an", "a", "v") for w in rest):
+            continue
+        if _head_type(name) in (T.PARK, T.PROJECT) and classify(name, head) in (T.PARK, T.PROJECT):
+            return head
+    return None
 
 
 _REGION_TAILS = ("西南", "华南", "华东", "华北", "华中", "西北", "东北", "全球", "中国", "亚太")
@@ -322,6 +417,15 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
     return []
 
 
+_OPENING_QUOTES = "“\"'‘《〈「『【"
+
+
+def _inner_connector(words: Sequence[Word], j: int, run: Sequence[Word]) -> bool:
+    """连城数控光伏及半导体: 及/与 inside a list member, between name words."""
+    return words[j].text in ("及", "与") and bool(run) and j > 0 and _nameable(words[j - 1]) \
+        and words[j - 1].text not in lx.TRIGGERS
+
+
 def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) -> list[Candidate]:
     """`A、B、C等项目`: untyped members of a list closed by 等+category take the category's type."""
     out: list[Candidate] = []
@@ -339,25 +443,68 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
             pos += len(part) + 1
         for s, e in items:
             text = sentence[s:e].strip(_QUOTES + " ")
-            if len(text) < 2 or text in lx.NOT_NAMES:
+            if len(text) < 2 or text in lx.NOT_NAMES or text in lx.GENERIC_NAMES:
                 continue
             if any(c.start <= s and c.end >= e and c.type != T.ENTERPRISE for c in found):
                 continue
             # keep only the trailing name-like part of the first item (drop the verb before it)
             first_words = [w for w in words if w.start >= s and w.end <= e]
             run: list[Word] = []
-            for w in reversed(first_words):
-                if _nameable(w) and w.text not in lx.TRIGGERS or w.text in _QUOTES:
+            for j in range(len(first_words) - 1, -1, -1):
+                w = first_words[j]
+                if _nameable(w) and w.text not in lx.TRIGGERS or w.text in _OPENING_QUOTES \
+                        or _inner_connector(first_words, j, run):
                     run.insert(0, w)
                 else:
                     break
             if len(run) == 1 and run[0].tag in ("n", "vn") and len(run[0].text) <= 2:
                 continue  # 电力等企业: a sector, not a member
+            if t in (T.PROJECT, T.PARK) and _sector_only("".join(w.text for w in run)):
+                continue  # 人工智能、5G物联网等项目: sectors the projects are in
             if run:
                 s2, e2 = run[0].start, run[-1].end
                 text = sentence[s2:e2].strip(_QUOTES)
-                if len(text) >= 2 and text not in lx.NOT_NAMES:
+                if len(text) >= 2 and text not in lx.NOT_NAMES and text not in lx.GENERIC_NAMES:
                     out.append(Candidate(s2, e2, t, text, "list"))
+    return out
+
+
+_SPAN_HEADS = ("项目", "线", "中心", "基地", "工厂", "产业园")
+_SPAN_STOP_TAGS = frozenset({"w", "u", "p", "c", "d", "r", "TIME", "xc", "f", "q"})
+
+
+def _verb_spanning(words: Sequence[Word]) -> list[Candidate]:
+    """华星光电显示模组项目, 武汉精立电子平板显示测试设备产业基地项目, 马威集团电机、电驱系统产业项目: a name led by
+    a company or place and closed by a project head that the tagger cut at a verb inside it (显示, 制造, 收购).
+    Runs left from the head over name words and verbs (no trigger, no function word) to a proper name; may cross
+    one 、 between a common noun and a right part without any name of its own."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if not (w.tag in ("n", "vn") and w.text.endswith(_SPAN_HEADS)):
+            continue
+        j, verbs, crossed = i, 0, False
+        while j > 0:
+            p = words[j - 1]
+            if p.text == "、" and not crossed and j >= 2 and words[j - 2].tag == "n" and w.text.endswith("项目") \
+                    and _head_type(words[j - 2].text) is None and all(x.tag in ("n", "vn") for x in words[j:i]):
+                crossed = True
+            elif p.tag in _SPAN_STOP_TAGS or p.text in lx.TRIGGERS or p.text in lx.NAME_ENDERS \
+                    or p.tag not in NAME_TAGS and p.tag not in ("v", "a", "m"):
+                break
+            elif p.tag == "v":
+                verbs += 1
+            j -= 1
+        span = list(words[j:i + 1])
+        while span and span[0].tag not in ("ORG", "PER", "LOC"):
+            span = span[1:]
+        if len(span) < 3 or not (crossed or any(x.tag == "v" for x in span)) or verbs > 1 \
+                or span[0].text in lx.GENERIC_NAMES or crossed and span[1].text == "、":
+            continue
+        if span[0].tag != "ORG" and span[1].tag == "v":
+            continue  # 高新区建立…, 王奶奶到…: a place or person and its predicate
+        text = "".join(x.text for x in span)
+        if len(text) <= 25:
+            out.append(Candidate(span[0].start, span[-1].end, T.PROJECT, text, "shape"))
     return out
 
 
@@ -396,7 +543,7 @@ def _quoted(sentence: str) -> list[Candidate]:
         if re.search(r"[，,、—+\s]", text):
             continue  # a slogan or a list, not one name
         t = _head_type(text)
-        if t is not None and text not in lx.NOT_NAMES:
+        if t is not None and text not in lx.NOT_NAMES and not _quoted_programme(text, t):
             out.append(Candidate(m.start(1), m.end(1), t, text, "quote"))
     return out
 
@@ -437,13 +584,32 @@ def _split_byline(w: Word) -> list[Word]:
     return [w]
 
 
+def _rejoin_conjunction(words: list[Word]) -> list[Word]:
+    """和林格尔数据中心: a county name opening with 和 that the tagger read as a conjunction (和 + 林格尔…)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w.tag == "c" and len(w.text) == 1 and nxt is not None and nxt.tag in NAME_TAGS and any(
+                gazetteer().lookup(w.text + nxt.text[:k] + tail)
+                for k in range(2, min(len(nxt.text), 5) + 1) for tail in ("县", "旗")):
+            out.append(Word(w.text + nxt.text, nxt.tag if nxt.tag in _PROPER else "LOC", w.start))
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
 def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
-    words = [part for w in words for part in _split_byline(w)]
+    words = _rejoin_conjunction([part for w in words for part in _split_byline(w)])
     for run in chunks(words):
         found.extend(_from_chunk(run))
+    found.extend(_verb_spanning(words))
     found.extend(_awards(sentence))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
@@ -461,6 +627,12 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
 _PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}
 
 
+def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:
+    """大商所 in 大商所主数据中心: an organisation opening a project's name is the project's developer."""
+    return inner.type in (T.ORGANIZATION, T.PARK) and outer.type == T.PROJECT and inner.start == outer.start \
+        and inner.end < outer.end
+
+
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest, most trusted of crossing candidates; nested ones survive only as an
     Enterprise or District inside a Project/Park/Award/Organization (the enterprise a project is named after)."""
@@ -471,7 +643,7 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         for k in kept:
             if c.start < k.end and k.start < c.end:
                 nested = k.start <= c.start and c.end <= k.end
-                if not (nested and c.type == T.ENTERPRISE and k.type != c.type):
+                if not (nested and (c.type == T.ENTERPRISE and k.type != c.type or _developer_prefix(c, k))):
                     clash = True
                     break
         if not clash:

@@ -1,0 +1,120 @@
+"""Projects and parks: category phrases, sectors and quoted programmes give nothing; names keep their
+whole left part (place, enterprise, phase in brackets) and stop at their head."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import tagging
+from kg.extract.entities import recognize
+
+
+def found(sentence: str) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+def names(sentence: str) -> set[str]:
+    return {text for text, _ in found(sentence)}
+
+
+PROJECT_REJECTS = [
+    ("建设顺利推进，一期项目主体工程完工，二期工程开工。", "一期项目主体工程"),     # a phase and common nouns
+    ("建设顺利推进，一期项目主体工程完工，二期工程开工。", "二期工程"),
+    ("云计算、5G物联网等项目集中签约。", "5G物联网"),                 # sectors closing a list
+    ("云计算、5G物联网等项目集中签约。", "云计算"),
+    ("全面实施“三大工程”，推进“双千工程”。", "三大工程"),             # numbered slogans in quotes
+    ("全面实施“三大工程”，推进“双千工程”。", "双千工程"),
+    ("坚持“引才工程”“育才工程”双轮驱动。", "引才工程"),              # a quoted programme
+    ("全市首个“信贷中心”挂牌运行。", "信贷中心"),
+    ("航拍江北滨江湿地公园。", "航拍江北滨江湿地公园"),               # a photo caption word
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), PROJECT_REJECTS)
+def test_categories_sectors_and_programmes_are_not_projects(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+PROJECT_FINDS = [
+    # a one-character adjective and a compass word inside a name
+    ("上交所主数据中心正式入驻。", "上交所主数据中心", "Project"),
+    ("杭州东部通道滨江路段竣工通车。", "杭州东部通道滨江路段", "Project"),
+    ("规划建设的新德国工业团地全面启动。", "新德国工业团地", "Park"),
+    # a name followed by common nouns the chunk swept up
+    ("解放路商圈人气商气持续回升。", "解放路商圈", "Park"),
+    # heads of shops, road exits, charging networks, ports; 总部经济区 is a park, not an honour
+    ("将引进宜家家居会员店及万达金街广场。", "宜家家居会员店", "Project"),
+    ("将引进宜家家居会员店及万达金街广场。", "万达金街广场", "Project"),
+    ("京港澳高速湖南段出入口改造完成。", "京港澳高速湖南段出入口", "Project"),
+    ("签约中英拜恩体育港等项目。", "中英拜恩体育港", "Project"),
+    ("多家企业落户梅溪湖总部经济区。", "梅溪湖总部经济区", "Park"),
+    ("加快国家算力网络贵州枢纽节点建设。", "国家算力网络贵州枢纽节点", "Project"),
+    # a phase in brackets closes a project name
+    ("长城汽车新能源零部件(三期)加快建设。", "长城汽车新能源零部件(三期)", "Project"),
+    # an organisation opening a project's name is kept beside it
+    ("上交所主数据中心正式入驻。", "上交所", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), PROJECT_FINDS)
+def test_project_and_park_names_keep_their_parts(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+SPAN_FINDS = [
+    # a verb inside a project name led by a company or a place
+    ("京东方显示模组项目、天马新产线等项目陆续签约。", "京东方显示模组项目", "Project"),
+    ("成都天微电子平板显示测试设备产业基地项目开工。", "成都天微电子平板显示测试设备产业基地项目", "Project"),
+    # 、 inside a project name: the company's products
+    ("总投资50亿元的卧龙电气集团电机、电控系统产业项目落户经开区。", "卧龙电气集团电机、电控系统产业项目", "Project"),
+    # 及 inside a list member
+    ("隆基光伏及储能、海天酱油二期等项目开工。", "隆基光伏及储能", "Project"),
+    # bays and campuses
+    ("大连湾金牌教育园建成投用。", "大连湾金牌教育园", "Park"),
+    # a verb that lays out parks is not part of the first park's name
+    ("布局滨海产业新园、氢能产业园等特色园区。", "滨海产业新园", "Park"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), SPAN_FINDS)
+def test_project_names_across_verbs_and_lists(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+SPAN_REJECTS = [
+    ("滨江区加快推进重大项目。", "滨江区加快推进重大项目"),        # a place and its predicate
+    ("滨江区建立项目库。", "滨江区建立项目"),
+    ("李阿姨到中心咨询政策。", "李阿姨到中心"),                     # a person and where they went
+    ("引进滨海产业新园、氢能产业园等园区。", "滨海产业新园、氢能产业园"),  # two parks stay two
+    ("小窑湾、蟹子湾水质持续改善。", "蟹子湾"),                      # a bay, not a park
+    ("打造和谐社区、平安社区。", "和谐社区"),                        # a slogan, not a project
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), SPAN_REJECTS)
+def test_predicates_and_short_places_are_not_projects(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+CARRIER_FINDS = [
+    # a county name opening with 和 that the tagger reads as a conjunction
+    ("支持和林格尔数据中心集群建设。", "和林格尔数据中心集群", "Park"),
+    # the park a project is built in, named at the front of the project
+    ("加快实施滨湖智能产业园基础设施项目。", "滨湖智能产业园", "Park"),
+    ("加快实施滨湖智能产业园基础设施项目。", "滨湖智能产业园基础设施项目", "Project"),
+    # innovation and start-up centres and spaces host enterprises; a laboratory is an organisation
+    ("浙江实验室与西湖区科创中心签约。", "西湖区科创中心", "Park"),
+    ("浙江实验室与西湖区科创中心签约。", "浙江实验室", "Organization"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), CARRIER_FINDS)
+def test_parks_and_carriers(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+def test_a_park_project_is_not_split_into_its_park() -> None:
+    assert ("滨湖智能产业园", "Park") not in found("推进滨湖智能产业园二期项目建设。")
+
+
+def test_a_generic_zone_in_a_list_is_not_a_project() -> None:
+    assert "综合保税区" not in names("利用综合保税区、跨境电商平台等项目载体。")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
+from kg.extract.firms import firm_prefix
 from kg.model import EntityType as T
 
 
@@ -455,7 +456,33 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
-    return resolve_overlaps(found)
+    return _project_firms(resolve_overlaps(found))
+
+
+def _project_firms(kept: list[Candidate]) -> list[Candidate]:
+    """The firm a project is named after (特康科技 of 特康科技产业基地项目) becomes a mention of its own when no
+    enterprise was found inside the project, or replaces a shorter one at its start (藤洋 → 藤洋钢材)."""
+    out = list(kept)
+    for p in kept:
+        if p.type != T.PROJECT:
+            continue
+        firm = firm_prefix(p.text)
+        inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
+        if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
+            continue
+        out = [c for c in out if c not in inner]
+        out.append(Candidate(p.start, p.start + len(firm), T.ENTERPRISE, firm, "prefix"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
+    """The firm read off a project's name replaces an enterprise found at the project's start when that one is
+    shorter (藤洋 → 藤洋钢材) or runs past the firm into words no company name ends in (宏瑞电子产业)."""
+    if inner.start != project.start:
+        return False
+    if len(inner.text) < len(firm):
+        return True
+    return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
 
 
 _PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}

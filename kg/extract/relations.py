@@ -8,6 +8,7 @@ from functools import cache
 
 from kg.extract.divisions import Division, gazetteer
 from kg.extract.entities import Candidate
+from kg.extract.firms import FIRM_HEAD, firm_prefix
 from kg.model import EntityType as T
 from kg.model import Predicate as P
 
@@ -24,16 +25,8 @@ DEVELOP_CUES = re.compile(r"投资|建设|打造|投建|建成|开工|运营|研
 LOCATIVE_BEFORE = re.compile(r"(?:在|于|赴|到|来自|位于)$")
 GOV_BODY = re.compile(r"(?:政府|管委会|管理委员会|委员会|人民代表大会|人大|政协|[局厅委部办处署]|办公室|法院|检察院|党工委)$")
 HOME_PREFIX = re.compile(r"^(?:区|本区|全区|新区|园区|高新区|开发区|经开区)(?=[\u4e00-\u9fff]{2})")
-TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|医药|制药|生物|能源|新材|材料|机械|电气|电器|汽车|"
-               "钢铁|钢材|化工|数控|重工|通信|网络|软件|资本|半导体|微电子|精密|装备|动力|环保|食品|纺织")
-FIRM_HEAD = re.compile(f"(?:{TRADE_HEADS})$")
-FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE_HEADS + r")(?:科技|集团|公司|股份)?)"
-                         r"(?!创业|创新创业|创新服务|创新中心|园|馆|城|小镇)")
-REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
-GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
-                          f"{TRADE_HEADS})")
 FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
-PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
+PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (kg_entities makes it a mention)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
 DEVELOPERS = (T.ENTERPRISE, T.ORGANIZATION)
@@ -269,18 +262,6 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
     return rest is not None and _is_division(rest.text)
-
-
-def firm_prefix(name: str) -> str | None:
-    """The firm a project is named after when its name opens with one that ends in a trade head and goes
-    on with more than a bare head (特康科技产业基地项目 → 特康科技; 不是 东北亚科技创新中心, 科技馆)."""
-    m = FIRM_PREFIX.match(name)
-    if m is None or REGION_LEAD.match(m.group(1)) or len(name) - m.end(1) < 2:
-        return None
-    core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
-    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
-        return None  # 长沙科技创新中心: a place, not a firm
-    return m.group(1)
 
 
 def _name_owners(name: str, names: Sequence[str]) -> list[str]:

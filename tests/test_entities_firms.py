@@ -42,3 +42,30 @@ def test_the_project_firm_exists_without_the_relation_component(nlp) -> None:
     with nlp.select_pipes(disable=["kg_relations"]):
         doc = nlp("今年开工建设宏瑞电子产业基地项目，预计明年投产。")
     assert ("宏瑞电子", "Enterprise") in {(s.text, s.label_) for s in doc.spans["kg"]}
+
+
+LIST_FIRMS = [
+    # 等N家企业: members the tagger cuts up or does not know are firms too
+    ("园区已入驻云启智能、拓维数据、晟芯等30家企业。", ["拓维数据", "晟芯"]),
+    ("今年签约引进星途科技、海岚、驰远引擎等一批龙头企业。", ["星途科技", "海岚", "驰远引擎"]),
+    ("聚集了戴森、博曼、卓远信通等120家软件企业。", ["戴森", "博曼"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firms"), LIST_FIRMS)
+def test_members_of_a_firm_list_are_enterprises(sentence: str, firms: list[str]) -> None:
+    got = found(sentence)
+    assert all((f, "Enterprise") in got for f in firms), got
+
+
+NO_FIRMS = [
+    ("重点发展电力、化工、建材等产业。", "电力"),
+    ("推动人工智能、大数据、区块链等项目落地。", "大数据"),
+    ("推动人工智能、大数据、区块链等项目落地。", "人工智能"),
+    ("与清华、浙大等知名院校加强合作。", "清华"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), NO_FIRMS)
+def test_sectors_and_schools_in_lists_are_not_firms(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)

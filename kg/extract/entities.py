@@ -362,6 +362,64 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
     return out
 
 
+_FIRM_LIST_TAIL = re.compile(r"^等(?:(?:\d+|[一二三四五六七八九十几多数]+)家|[^，,。；;：:、！？!?（）()]{0,20}?(?:企业|翘楚|集群|公司|集团|厂商|巨头|名企))")
+_PROJECT_LIST_TAIL = re.compile(r"^等[^，,。；;：:、！？!?（）()]{0,20}?项目")
+_NOT_FIRM_TAIL = re.compile(r"^等[^，,。；;：:、！？!?（）()]{0,20}?(?:园区|产业园|高校|名校|院校|院所|大学|机构|单位|领域|产业|行业|方面|城市|地区|国家)")
+_LIST_LEAD = re.compile(r"(?:引进|引入|入驻|进驻|签约|落户|招引|集聚|聚集|吸引|包括|已有|拥有|投用|建成|开工建设|推进|推动|发挥|汇聚|培育|涌现)[了有的]?")
+_CONFUSED = frozenset({"v", "u", "p", "d", "a", "ad", "q", "m", "c", "r", "vd", "f"})
+
+
+def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """`引进A、B、C等企业`, `A、B等N家…`: members with no name head of their own are firms once one member reads
+    as a firm (a company head after a stem, a tagger name, an unknown brand the tagger cuts into verbs and
+    particles); in `A、B等…项目` only the members that read as firms are."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"等", sentence):
+        tail = sentence[m.start():]
+        firm_tail = bool(_FIRM_LIST_TAIL.match(tail))
+        if not (firm_tail or _PROJECT_LIST_TAIL.match(tail)) or _NOT_FIRM_TAIL.match(tail):
+            continue
+        left = max(sentence.rfind(c, 0, m.start()) for c in "，,。；;：:！？…“”和等")
+        seg = sentence[left + 1:m.start()]
+        if "、" not in seg:
+            continue
+        items, pos = [], left + 1
+        for part in seg.split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        lead = list(_LIST_LEAD.finditer(sentence, items[0][0], items[0][1]))
+        if lead:
+            items[0] = (lead[-1].end(), items[0][1])
+        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        if not any(g == 2 for _, _, g in graded):
+            continue
+        least = 1 if firm_tail else 2
+        out.extend(Candidate(s, e, T.ENTERPRISE, sentence[s:e], "list-firm") for s, e, g in graded if g >= least)
+    return out
+
+
+def _firm_grade(text: str, words: Sequence[Word]) -> int:
+    """2: reads as a firm (company head after a stem, a lone tagger name, an unknown word the tagger cuts into
+    verbs and particles); 1: a head-less name that a firm list makes a firm; 0: not a firm."""
+    if not 2 <= len(text) <= 8 or re.search(r"[\d\s“”\"（）()·]", text) or text in lx.NOT_NAMES \
+            or text in lx.GENERIC_NAMES or text.startswith(_GENERIC_START) or gazetteer().lookup(text):
+        return 0
+    head = _head_type(text)
+    if head not in (None, T.ENTERPRISE) or not words:
+        return 0
+    if any(text.endswith(h) and len(text) - len(h) < 2 for h in lx.ENTERPRISE_HEADS + lx.LIST_FIRM_HEADS):
+        return 0  # 大数据, 新材料: a trade word, not a brand
+    starts = {w.start - words[0].start for w in words}
+    if any(text.endswith(h) and len(text) - len(h) >= 2 and len(text) - len(h) in starts
+           for h in lx.ENTERPRISE_HEADS + lx.LIST_FIRM_HEADS):
+        return 2  # the head is a word of its own: 精立/电子, 有孚/数据, not 人工智能
+    if len(words) == 1 and words[0].tag in ("ORG", "PER") and words[0].text == text:
+        return 2
+    if len(text) <= 4 and any(w.tag in _CONFUSED for w in words):
+        return 2
+    return 1
+
+
 def _awards(sentence: str) -> list[Candidate]:
     """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号."""
     out: list[Candidate] = []
@@ -446,6 +504,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     for run in chunks(words):
         found.extend(_from_chunk(run))
     found.extend(_awards(sentence))
+    found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
@@ -485,7 +544,7 @@ def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
     return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
 
 
-_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}
+_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1}
 
 
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:

@@ -26,6 +26,9 @@ ENTERPRISE_HEADS = (
     "置业", "地产", "化工", "钢铁", "钢材", "食品", "生物", "智能", "动力", "精工", "精密", "工业",
     "资本", "基金", "投资", "航空", "船舶", "重型", "石化", "核电", "齿轮", "电池", "矿业", "酒业",
 )
+# Words that end a brand name in a list of firms (有孚数据, 火山引擎, 虎牙直播), too common to end one elsewhere.
+LIST_FIRM_HEADS = ("数据", "引擎", "直播", "网络", "云", "互联", "电商", "传媒", "文化", "证券", "保险", "激光", "环保",
+                   "新能", "锂电", "永磁", "光学", "芯", "微电子")
 # Heads of names that are places hosting enterprises.
 PARK_HEADS = (
     "综合保税区", "保税港区", "保税区", "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园",

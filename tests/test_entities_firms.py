@@ -69,3 +69,24 @@ NO_FIRMS = [
 @pytest.mark.parametrize(("sentence", "junk"), NO_FIRMS)
 def test_sectors_and_schools_in_lists_are_not_firms(sentence: str, junk: str) -> None:
     assert (junk, "Enterprise") not in found(sentence)
+
+
+def test_a_firm_list_whose_category_word_follows_a_sector_word() -> None:
+    # 等13家行业领域翘楚: the count of firms decides, not the 领域 inside the category
+    assert ("蓝海半导体", "Enterprise") in found("园区发挥星驰、蓝海半导体、恒远电子等13家行业领域翘楚的带动作用。")
+
+
+CONCEPTS = [
+    ("推动保险机构打造与RCEP体系相匹配的服务产品。", "RCEP"),
+    ("乘“东数西算”东风，打造算力高地。", "东风"),
+    ("爱商、护商、优商氛围日益浓厚。", "优商"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), CONCEPTS)
+def test_a_tagger_name_used_as_a_concept_is_no_firm(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)
+
+
+def test_a_company_that_shares_a_figure_of_speech_word_is_still_a_firm() -> None:
+    assert ("东风汽车集团", "Enterprise") in found("东风汽车集团在园区投资建设新基地。")

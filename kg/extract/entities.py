@@ -235,7 +235,7 @@ def _good_org_word(w: Word, sentence: str) -> bool:
     t = w.text
     if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各":
         return False
-    if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3:
+    if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3 or _concept_use(w, sentence):
         return False
     # a slogan in quotes: “一网通办” split by the tagger, or a whole quoted word with no name head (“云帮办”)
     left = sentence.rfind("“", 0, w.start)
@@ -244,6 +244,16 @@ def _good_org_word(w: Word, sentence: str) -> bool:
         if (left + 1, close) != (w.start, w.end) or _head_type(t) is None:
             return False
     return True
+
+
+def _concept_use(w: Word, sentence: str) -> bool:
+    """A tagger name used as a concept, not a company: one followed by an abstract noun (RCEP体系, 优商氛围,
+    IDC企业 as a kind of firm) or a figure of speech (乘…东风)."""
+    after = sentence[w.end:].lstrip(" ”\"")
+    if after.startswith(lx.CONCEPT_AFTER):
+        return True
+    clause = re.split(r"[，,。；;！？!?]", sentence[:w.start])[-1]
+    return w.text in lx.FIGURES_OF_SPEECH and re.search(r"[乘借趁]", clause) is not None
 
 
 def _trim(words: list[Word]) -> list[Word]:
@@ -362,9 +372,9 @@ def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) 
     return out
 
 
-_FIRM_LIST_TAIL = re.compile(r"^等(?:(?:\d+|[一二三四五六七八九十几多数]+)家|[^，,。；;：:、！？!?（）()]{0,20}?(?:企业|翘楚|集群|公司|集团|厂商|巨头|名企))")
-_PROJECT_LIST_TAIL = re.compile(r"^等[^，,。；;：:、！？!?（）()]{0,20}?项目")
-_NOT_FIRM_TAIL = re.compile(r"^等[^，,。；;：:、！？!?（）()]{0,20}?(?:园区|产业园|高校|名校|院校|院所|大学|机构|单位|领域|产业|行业|方面|城市|地区|国家)")
+_LIST_CATEGORY = re.compile(r"等(?:(?P<firm_n>(?:\d+|[一二三四五六七八九十几多数]+)家)|[^，,。；;：:、！？!?（）()]{0,20}?"
+                            r"(?:(?P<firm>企业|翘楚|集群|公司|集团|厂商|巨头|名企)|(?P<project>项目)"
+                            r"|园区|产业园|高校|名校|院校|院所|大学|机构|单位|领域|产业|行业|方面|城市|地区|国家))")
 _LIST_LEAD = re.compile(r"(?:引进|引入|入驻|进驻|签约|落户|招引|集聚|聚集|吸引|包括|已有|拥有|投用|建成|开工建设|推进|推动|发挥|汇聚|培育|涌现)[了有的]?")
 _CONFUSED = frozenset({"v", "u", "p", "d", "a", "ad", "q", "m", "c", "r", "vd", "f"})
 
@@ -375,10 +385,10 @@ def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     particles); in `A、B等…项目` only the members that read as firms are."""
     out: list[Candidate] = []
     for m in re.finditer(r"等", sentence):
-        tail = sentence[m.start():]
-        firm_tail = bool(_FIRM_LIST_TAIL.match(tail))
-        if not (firm_tail or _PROJECT_LIST_TAIL.match(tail)) or _NOT_FIRM_TAIL.match(tail):
-            continue
+        cat = _LIST_CATEGORY.match(sentence, m.start())
+        if cat is None or not (cat.group("firm_n") or cat.group("firm") or cat.group("project")):
+            continue  # 等领域, 等高校: a list of sectors or schools
+        firm_tail = not cat.group("project")
         left = max(sentence.rfind(c, 0, m.start()) for c in "，,。；;：:！？…“”和等")
         seg = sentence[left + 1:m.start()]
         if "、" not in seg:

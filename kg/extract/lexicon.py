@@ -66,6 +66,11 @@ NAME_ENDERS = frozenset({
     "市长", "区长", "县长", "省长", "院长", "校长", "部长", "厅长", "处长", "负责人", "专家", "院士", "栏目",
     "产值", "年均", "营收", "营业收入", "舞台", "氛围", "作用", "体系", "答卷", "要求",
 })
+# Nouns after a tagger name that make it a concept rather than a company (RCEP体系, 优商氛围, IDC企业).
+CONCEPT_AFTER = ("体系", "氛围", "机遇", "政策", "工作", "模式", "理念", "战略", "精神", "机制", "效应", "企业",
+                 "行业", "示范基地", "示范区", "幼儿园", "规则", "协定", "框架")
+# Words that are names only literally; after 乘/借/趁 they are figures of speech (乘“东数西算”东风).
+FIGURES_OF_SPEECH = frozenset({"东风", "春风", "快车", "快车道", "列车"})
 # Generic phrases a tagger sometimes marks as organisation names.
 GENERIC_NAMES = frozenset({
     "新时代", "智慧城市", "新能源汽车", "新能源", "瞪羚企业", "独角兽企业", "世界500强企业", "世界500强",

@@ -41,7 +41,8 @@ _NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[
 _SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
 AWARD_CUES = re.compile(
-    r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
+    r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
+    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
@@ -430,31 +431,106 @@ def _firm_grade(text: str, words: Sequence[Word]) -> int:
     return 1
 
 
+_AWARD_LEAD = re.compile(r"^(?:了|为|成为|到|得|的|首批|全国(?=首批|第|\d|[一二三四五六七八九十]+个)|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个"
+                         r"|[\u4e00-\u9fff]{1,6}?(?:部|委|局|厅)(?=第[一二三四五六七八九十\d]+批|首批))+")
+_AWARD_TAIL = re.compile(r"(?:称号|名单|荣誉|等|之一|支持|资助)+$")
+
+
+def _award_parts(span: str) -> list[tuple[int, int]]:
+    """(start, end) of the honours in the text after a cue: split at 、, and at 和/及 only between two honours
+    (not inside 全国文化和旅游系统先进集体)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for part in span.split("、"):
+        cuts = [0]
+        for m in re.finditer(r"[和及]", part):
+            left = part[cuts[-1]:m.start()].strip(_QUOTES)
+            if _award_shaped(left):
+                cuts.append(m.end())
+        bounds = cuts + [len(part) + 1]
+        out.extend((pos + bounds[i], pos + bounds[i + 1] - 1) for i in range(len(bounds) - 1))
+        pos += len(part) + 1
+    return out
+
+
+def _award_shaped(text: str) -> bool:
+    return _head_type(text) == T.AWARD or any(text.endswith(h) for h in lx.AWARD_CUE_HEADS) \
+        or _level_led(text) and _zone_head(text) is not None
+
+
+def _level_led(text: str) -> bool:
+    """Led by the level of the body that confers it: 国家…, 全国…, 省级…, 辽宁省…."""
+    g = gazetteer()
+    return text.startswith(lx.AWARD_LEVELS) or any(g.lookup(text[:k]) for k in range(2, min(len(text), 4) + 1))
+
+
+def _unquote(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """An honour in quotes after its level (国家级“建材外贸转型基地”, 市“倍增计划”) is the quoted part; quotes inside
+    a name (专精特新“小巨人”企业) stay, and resolution drops them."""
+    text = sentence[s:e]
+    if text.endswith(("”", "》")) and ("“" in text or "《" in text):
+        open_ = max(text.rfind("“"), text.rfind("《"))
+        return s + open_ + 1, e - 1
+    return s, e
+
+
 def _awards(sentence: str) -> list[Candidate]:
-    """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号."""
+    """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号, 获评专精特新“小巨人”企业, 授予“中国云谷”称号."""
     out: list[Candidate] = []
     for m in AWARD_CUES.finditer(sentence):
         stop = _AWARD_STOP.search(sentence, m.end())
         span_end = stop.start() if stop else len(sentence)
-        pos = m.end()
-        for part in re.split(r"[、和及]", sentence[m.end():span_end]):
-            s, e = pos, pos + len(part)
-            pos = e + 1
-            text = part
-            lead = re.match(r"^(?:了|为|成为|到|得|的|全国|首批|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个)+", text)
+        for ps, pe in _award_parts(sentence[m.end():span_end]):
+            s, e = m.end() + ps, m.end() + pe
+            lead = _AWARD_LEAD.match(sentence[s:e])
             if lead:
                 s += lead.end()
-                text = text[lead.end():]
-            tail = re.search(r"(?:称号|名单|荣誉|等)+$", text)
+            tail = _AWARD_TAIL.search(sentence[s:e])
             if tail:
-                e -= len(tail.group(0))
-                text = text[: tail.start()]
-            text = text.strip(_QUOTES + " ")
-            cue_head = any(text.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(text) <= 20
-            if len(text) >= 4 and (_head_type(text) == T.AWARD or cue_head) and text not in lx.GENERIC_NAMES:
-                s = sentence.find(text, s)
-                out.append(Candidate(s, s + len(text), T.AWARD, text, "award-cue"))
+                e = s + tail.start()
+            while s < e and sentence[s] == " ":
+                s += 1
+            while e > s and sentence[e - 1] == " ":
+                e -= 1
+            if _COUNTED.search(sentence[s:e]):
+                continue  # 入选省瞪羚企业2家: a tally, no honour of a named holder
+            titled = bool(tail) and "称号" in tail.group(0) and sentence[e - 1:e] in _QUOTES  # “中国云谷”称号
+            s, e = _unquote(sentence, s, e)
+            while s < e and sentence[s] in _QUOTES and sentence[e - 1] in _QUOTES:
+                s, e = s + 1, e - 1
+            text = sentence[s:e]
+            plain = text.replace("“", "", 1).replace("”", "", 1)
+            if re.search(r"[“”《》\"]", plain) or plain in lx.GENERIC_NAMES:
+                continue
+            cue_head = any(plain.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(plain) <= 20
+            level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
+            if len(plain) >= 4 and (_head_type(plain) == T.AWARD or cue_head or level) or len(plain) == 3 and cue_head \
+                    or titled and 2 <= len(plain) <= 12:
+                out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
+
+
+_ASPIRATION = re.compile(r"(?<!成功)(?:创建|争创|申创|申报|争取|冲刺|对标)$")
+_DESIGNATION = re.compile(r"(?:作为|成为|是|获批|获评|评为|认定为|升级为|晋升为|批准为|入选|荣获|荣膺)[^，,。；;]{0,8}$")
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)[家个项所]"
+_COUNTED = re.compile(_COUNT + "$")
+_COUNT_AFTER = re.compile("^" + _COUNT)
+
+
+def _award_in_context(sentence: str, c: Candidate) -> bool:
+    """An honour read off its shape alone must be conferred: not aimed at (创建国家自主创新示范区), not counted
+    (入选省瞪羚企业2家), not a zone's kind (国家级开发区24家, 全国高新区中) unless the text designates it, and,
+    with no level before it (互联互通试点), only in a clause with an award cue."""
+    if c.type != T.AWARD or c.source != "shape":
+        return True
+    before = sentence[:c.start]
+    clause = re.split(r"[，,。；;！？!?]", before)[-1]
+    if _ASPIRATION.search(before) or _COUNT_AFTER.match(sentence[c.end:]):
+        return False
+    zone = _zone_head(c.text)
+    if zone and c.text[: -len(zone)].rstrip("的") in _LEVELS:
+        return _DESIGNATION.search(before) is not None
+    return _level_led(c.text) or AWARD_CUES.search(clause) is not None or _DESIGNATION.search(before) is not None
 
 
 def _quoted(sentence: str) -> list[Candidate]:
@@ -525,6 +601,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
+    found = [c for c in found if _award_in_context(sentence, c)]
     return _project_firms(resolve_overlaps(found))
 
 

@@ -59,7 +59,10 @@ ORGANIZATION_HEADS = (
 )
 # Honour heads that count only right after an award cue (获评江西省五星级产业集群, 获得综合排名第一名).
 AWARD_CUE_HEADS = ("产业集群", "第一名", "第二名", "第三名", "前十", "通报表扬", "表彰", "荣誉", "称号", "示范",
-                   "小巨人企业", "特区", "计划", "星级", "集聚区", "孵化器", "中心", "基地", "试点", "案例")
+                   "小巨人企业", "特区", "计划", "星级", "集聚区", "孵化器", "中心", "基地", "试点", "案例",
+                   "专项资金", "成效明显区", "浴场", "文化馆")
+# Words that open an honour with the level of the body conferring it (国家技术创新示范企业, 省级…).
+AWARD_LEVELS = ("国家", "全国", "中国", "国务院", "省级", "省", "市级", "世界", "亚洲", "全球", "国际")
 # Words that end a name on the right: titles of people and by-lines (管委会主任, 日报讯, 日报记者).
 NAME_ENDERS = frozenset({
     "主任", "副主任", "书记", "副书记", "局长", "副局长", "记者", "讯", "党组", "党委", "主席", "董事长", "总经理",

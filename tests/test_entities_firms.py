@@ -90,3 +90,27 @@ def test_a_tagger_name_used_as_a_concept_is_no_firm(sentence: str, junk: str) ->
 
 def test_a_company_that_shares_a_figure_of_speech_word_is_still_a_firm() -> None:
     assert ("东风汽车集团", "Enterprise") in found("东风汽车集团在园区投资建设新基地。")
+
+
+CUT_FIRMS = [
+    # a region word between the firm and its trade word: the firm is before it
+    ("柯瑞德工程全球装备制造中国区总部项目成功落地。", "柯瑞德工程", "柯瑞德工程全球装备"),
+    # a product generation after a brand is not part of the firm
+    ("曙光新一代信息技术产业基地项目开工。", "曙光", "曙光新一代"),
+    # a firm before a tagger name that runs on into the product (新能源汽车)
+    ("宏达齿轮新能源汽车零部件生产线全面投产。", "宏达齿轮", "宏达齿轮新能源"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firm", "wrong"), CUT_FIRMS)
+def test_firms_are_cut_at_the_right_place(sentence: str, firm: str, wrong: str) -> None:
+    got = found(sentence)
+    assert (firm, "Enterprise") in got and (wrong, "Enterprise") not in got, got
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("据悉，项目由德国跨国企业博瑞科技集团境内主体公司投资建设。", "德国跨国企业博瑞科技集团境内主体公司"),
+    ("成功举办第十届中国海创周。", "中国海创周"),
+])
+def test_descriptions_and_events_are_not_firms(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)

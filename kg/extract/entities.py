@@ -602,10 +602,11 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
     found = [c for c in found if _award_in_context(sentence, c)]
-    return _project_firms(resolve_overlaps(found))
+    found = [t for c in found for t in _trim_firm(c)]
+    return _project_firms(resolve_overlaps(found), words)
 
 
-def _project_firms(kept: list[Candidate]) -> list[Candidate]:
+def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:
     """The firm a project is named after (特康科技 of 特康科技产业基地项目) becomes a mention of its own when no
     enterprise was found inside the project, or replaces a shorter one at its start (藤洋 → 藤洋钢材)."""
     out = list(kept)
@@ -616,9 +617,35 @@ def _project_firms(kept: list[Candidate]) -> list[Candidate]:
         inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
         if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
             continue
+        cut = p.start + len(firm)
+        if any(p.start < w.start < cut < w.end < p.end and w.tag in _PROPER for w in words):
+            continue  # 齿轮新|能源汽车: the cut falls inside a name the tagger found
         out = [c for c in out if c not in inner]
         out.append(Candidate(p.start, p.start + len(firm), T.ENTERPRISE, firm, "prefix"))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_REGION_INSIDE = re.compile(r"(?<=..)(?:全球|中国区?|亚太|华东|华南|华北|华中|西南|西北|东北)")
+_DESCRIPTOR = re.compile(r"(?:跨国|龙头|骨干|领军|重点|头部|知名|外资|合资|民营|国有|上市)企业")
+
+
+def _trim_firm(c: Candidate) -> list[Candidate]:
+    """An enterprise candidate cut to the firm: 林德工程全球装备 → 林德工程 (a region word before a trade word),
+    浪潮新一代 → 浪潮; none when it is a description (意大利跨国企业…主体公司) or an event (中国海创周)."""
+    if c.type != T.ENTERPRISE or c.source == "lexicon":
+        return [c]
+    text = c.text
+    if _DESCRIPTOR.search(text) or text.endswith(lx.EVENT_HEADS):
+        return []
+    legal = any(text.endswith(h) for h in lx.LEGAL_HEADS)
+    region = _REGION_INSIDE.search(text)
+    if region and not legal and any(text.endswith(h) for h in lx.WEAK_ENTERPRISE_HEADS) \
+            and _head_type(text[region.end():]) in (None, T.ENTERPRISE):
+        text = text[:region.start()]
+    for tail in lx.GENERATION_TAILS:
+        if text.endswith(tail) and len(text) - len(tail) >= 2:
+            text = text[: -len(tail)]
+    return [Candidate(c.start, c.start + len(text), c.type, text, c.source)] if text != c.text else [c]
 
 
 def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:

@@ -74,6 +74,10 @@ CONCEPT_AFTER = ("体系", "氛围", "机遇", "政策", "工作", "模式", "�
                  "行业", "示范基地", "示范区", "幼儿园", "规则", "协定", "框架")
 # Words that are names only literally; after 乘/借/趁 they are figures of speech (乘“东数西算”东风).
 FIGURES_OF_SPEECH = frozenset({"东风", "春风", "快车", "快车道", "列车"})
+# Heads of events the tagger sometimes marks as organisations (中国海创周, 数博会).
+EVENT_HEADS = ("周", "节", "博览会", "博会", "交易会", "大会", "论坛", "峰会", "展会", "大赛", "年会", "洽谈会")
+# Words after a brand that name a product generation, not part of the firm (浪潮新一代).
+GENERATION_TAILS = ("新一代", "下一代", "新型")
 # Generic phrases a tagger sometimes marks as organisation names.
 GENERIC_NAMES = frozenset({
     "新时代", "智慧城市", "新能源汽车", "新能源", "瞪羚企业", "独角兽企业", "世界500强企业", "世界500强",

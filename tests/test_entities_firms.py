@@ -114,3 +114,20 @@ def test_firms_are_cut_at_the_right_place(sentence: str, firm: str, wrong: str) 
 ])
 def test_descriptions_and_events_are_not_firms(sentence: str, junk: str) -> None:
     assert (junk, "Enterprise") not in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "firm"), [
+    # a short name the tagger takes for a place, a trade word, then the product
+    ("宁川数控全球首台新型设备问世。", "宁川数控"),
+    ("江城化工全球首台新型设备问世。", "江城化工"),
+])
+def test_a_brand_and_trade_word_before_a_product_is_a_firm(sentence: str, firm: str) -> None:
+    assert (firm, "Enterprise") in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("中韩工业自动化设备对接洽谈会成功举办。", "中韩工业"),
+    ("推动大连科技创新中心建设。", "大连科技"),
+])
+def test_a_place_or_country_before_a_generic_word_is_no_firm(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import firm_prefix
+from kg.extract.firms import TRADE_HEADS, firm_prefix
 from kg.model import EntityType as T
 
 
@@ -334,6 +334,24 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
     return []
 
 
+TRADE_WORDS = frozenset(TRADE_HEADS.split("|"))
+
+
+def _brand_trade(run: Sequence[Word]) -> list[Candidate]:
+    """A short name the tagger does not know as a place, then a trade word, then more of a product or project
+    name: the first two words are a firm (连城 数控 光伏… → 连城数控)."""
+    run = _trim(list(run))
+    if len(run) < 3:
+        return []
+    brand, trade = run[0], run[1]
+    if brand.tag not in ("LOC", "ORG", "PER", "nz") or not 2 <= len(brand.text) <= 3 or gazetteer().lookup(brand.text) \
+            or brand.text in lx.GENERIC_NAMES or brand.text in lx.NOT_NAMES or _ASCII.match(brand.text):
+        return []
+    if trade.tag != "n" or trade.text not in TRADE_WORDS or trade.end != run[2].start:
+        return []
+    return [Candidate(brand.start, trade.end, T.ENTERPRISE, brand.text + trade.text, "brand")]
+
+
 def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) -> list[Candidate]:
     """`A、B、C等项目`: untyped members of a list closed by 等+category take the category's type."""
     out: list[Candidate] = []
@@ -589,6 +607,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     words = [part for w in words for part in _split_byline(w)]
     for run in chunks(words):
         found.extend(_from_chunk(run))
+        found.extend(_brand_trade(run))
     found.extend(_awards(sentence))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
@@ -658,7 +677,7 @@ def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
     return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
 
 
-_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1}
+_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
 
 
 def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:

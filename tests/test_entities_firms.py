@@ -15,6 +15,8 @@ def found(sentence: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(("project", "firm"), [
     ("特康科技产业基地项目", "特康科技"),
     ("远洋药业二期", "远洋药业"),
+    ("韩国星河软件研发中心", "韩国星河"),   # the software is the centre's: X软件研发中心
+    ("星河科技研发中心", "星河科技"),       # 科技 stays a part of the firm's name
     ("东北亚科技创新中心", None),   # a region word, not a firm
     ("长沙科技创新中心", None),     # a city before a trade word
     ("科技馆", None),

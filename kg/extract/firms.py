@@ -34,4 +34,9 @@ def firm_prefix(name: str) -> str | None:
     core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
     if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
         return None  # 长沙科技创新中心: a place, not a firm
-    return m.group(1)
+    firm = m.group(1)
+    head = FIRM_HEAD.search(firm)
+    if head and name[len(firm):].startswith(("研发", "研究")) and head.group(0) not in ("科技", "集团", "公司", "股份", "控股", "实业") \
+            and head.start() >= 2:
+        return firm[: head.start()]  # X软件研发中心: the software is the centre's, the firm is X
+    return firm

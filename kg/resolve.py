@@ -79,6 +79,8 @@ def key_of(name: str, type_: EntityType) -> str:
         return zone_key(n)
     if type_ == EntityType.PROJECT and n.endswith("项目") and len(n) > 4:
         n = n[:-2]
+    if type_ == EntityType.ORGANIZATION and n.endswith(_SCHOOL_HEADS):
+        return n  # 大连理工大学 and 北京理工大学 are two universities, not one 理工大学
     if type_ in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
         core = LEGAL.sub("", strip_place(n))
         return core if len(core) >= 2 else n
@@ -106,10 +108,28 @@ def _short_enterprise_links(keys: dict[str, set[str]]) -> dict[str, str]:
     links: dict[str, str] = {}
     cores = sorted(keys, key=len)
     for short in cores:
+        if any(LEGAL.search(n) for n in keys[short]):
+            continue  # a registered name of its own: 宁波恒远电子有限公司 is not 恒远电子科技股份有限公司
         longer = [k for k in cores if k != short and k.startswith(short) and len(short) >= 2
                   and any(LEGAL.search(n) for n in keys[k])]
         if len(longer) == 1:
             links[short] = longer[0]
+    return links
+
+
+_SCHOOL_HEADS = ("大学", "学院", "研究院", "研究所", "科学院")
+
+
+def _short_organization_links(names: dict[str, set[str]]) -> dict[str, str]:
+    """An organisation's short form without its school head joins the one full name it begins
+    (大连理工 → 大连理工大学), keyed by name: key → key of the full form."""
+    links: dict[str, str] = {}
+    all_names = {n: k for k, ns in names.items() for n in ns}
+    for k, ns in names.items():
+        for short in ns:
+            fuller = {all_names[short + h] for h in _SCHOOL_HEADS if short + h in all_names and len(short) >= 3}
+            if len(fuller) == 1 and k not in fuller:
+                links[k] = fuller.pop()
     return links
 
 
@@ -158,6 +178,9 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     links = _short_enterprise_links(ent_keys)
     for short, full in links.items():
         key_names[(EntityType.ENTERPRISE, full)] |= key_names.pop((EntityType.ENTERPRISE, short), set())
+    org_keys = {k: names for (t, k), names in key_names.items() if t == EntityType.ORGANIZATION}
+    for short, full in _short_organization_links(org_keys).items():
+        key_names[(EntityType.ORGANIZATION, full)] |= key_names.pop((EntityType.ORGANIZATION, short), set())
     # 3. entities
     entities: dict[str, Entity] = {}
     name_to_id: dict[str, str] = {}

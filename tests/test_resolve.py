@@ -83,3 +83,21 @@ def test_parks_of_different_cities_with_the_same_head_stay_apart():
     assert key_of("苏州工业园区", EntityType.PARK) != key_of("宁波工业园区", EntityType.PARK)
     assert key_of("大连湾临海装备制造业集聚区", EntityType.PARK) == "大连湾临海装备制造业集聚区"
     assert key_of("辽宁大连软件园", EntityType.PARK) == key_of("大连软件园", EntityType.PARK)
+
+
+# ---------------------------------------------------------------- firms and organisations (short and full forms)
+def test_two_universities_of_different_cities_keep_apart() -> None:
+    assert key_of("宁波理工大学", T.ORGANIZATION) != key_of("杭州理工大学", T.ORGANIZATION)
+
+
+def test_a_university_short_form_joins_its_full_name() -> None:
+    kg = resolve([_doc("a", [("宁波理工大学", T.ORGANIZATION), ("宁波理工", T.ORGANIZATION),
+                             ("杭州理工大学", T.ORGANIZATION)])])
+    labels = {e.label: e.aliases for e in kg.entities.values()}
+    assert labels == {"宁波理工大学": frozenset({"宁波理工"}), "杭州理工大学": frozenset()}
+
+
+def test_a_short_firm_name_shared_by_two_registered_names_stays_apart() -> None:
+    kg = resolve([_doc("a", [("宁波恒远电子有限公司", T.ENTERPRISE), ("恒远电子科技股份有限公司", T.ENTERPRISE),
+                             ("恒远", T.ENTERPRISE)])])
+    assert len(kg.entities) == 3

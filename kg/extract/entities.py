@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
+from kg.extract.firms import TRADE_HEADS, firm_prefix
 from kg.model import EntityType as T
 
 
@@ -41,7 +42,8 @@ _SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大�
                      r"|^[双百千万][百千万]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
 AWARD_CUES = re.compile(
-    r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级)"
+    r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
+    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
@@ -294,7 +296,7 @@ def _good_org_word(w: Word, sentence: str) -> bool:
     t = w.text
     if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各":
         return False
-    if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3:
+    if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3 or _concept_use(w, sentence):
         return False
     # a slogan in quotes: “一网通办” split by the tagger, or a whole quoted word with no name head (“云帮办”)
     left = sentence.rfind("“", 0, w.start)
@@ -303,6 +305,16 @@ def _good_org_word(w: Word, sentence: str) -> bool:
         if (left + 1, close) != (w.start, w.end) or _head_type(t) is None:
             return False
     return True
+
+
+def _concept_use(w: Word, sentence: str) -> bool:
+    """A tagger name used as a concept, not a company: one followed by an abstract noun (RCEP体系, 优商氛围,
+    IDC企业 as a kind of firm) or a figure of speech (乘…东风)."""
+    after = sentence[w.end:].lstrip(" ”\"")
+    if after.startswith(lx.CONCEPT_AFTER):
+        return True
+    clause = re.split(r"[，,。；;！？!?]", sentence[:w.start])[-1]
+    return w.text in lx.FIGURES_OF_SPEECH and re.search(r"[乘借趁]", clause) is not None
 
 
 def _trim(words: list[Word]) -> list[Word]:
@@ -426,6 +438,24 @@ def _inner_connector(words: Sequence[Word], j: int, run: Sequence[Word]) -> bool
         and words[j - 1].text not in lx.TRIGGERS
 
 
+TRADE_WORDS = frozenset(TRADE_HEADS.split("|"))
+
+
+def _brand_trade(run: Sequence[Word]) -> list[Candidate]:
+    """A short name the tagger does not know as a place, then a trade word, then more of a product or project
+    name: the first two words are a firm (连城 数控 光伏… → 连城数控)."""
+    run = _trim(list(run))
+    if len(run) < 3:
+        return []
+    brand, trade = run[0], run[1]
+    if brand.tag not in ("LOC", "ORG", "PER", "nz") or not 2 <= len(brand.text) <= 3 or gazetteer().lookup(brand.text) \
+            or brand.text in lx.GENERIC_NAMES or brand.text in lx.NOT_NAMES or _ASCII.match(brand.text):
+        return []
+    if trade.tag != "n" or trade.text not in TRADE_WORDS or trade.end != run[2].start:
+        return []
+    return [Candidate(brand.start, trade.end, T.ENTERPRISE, brand.text + trade.text, "brand")]
+
+
 def _list_members(sentence: str, words: Sequence[Word], found: list[Candidate]) -> list[Candidate]:
     """`A、B、C等项目`: untyped members of a list closed by 等+category take the category's type."""
     out: list[Candidate] = []
@@ -508,31 +538,166 @@ def _verb_spanning(words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+
+
+_LIST_CATEGORY = re.compile(r"等(?:(?P<firm_n>(?:\d+|[一二三四五六七八九十几多数]+)家)|[^，,。；;：:、！？!?（）()]{0,20}?"
+                            r"(?:(?P<firm>企业|翘楚|集群|公司|集团|厂商|巨头|名企)|(?P<project>项目)"
+                            r"|园区|产业园|高校|名校|院校|院所|大学|机构|单位|领域|产业|行业|方面|城市|地区|国家))")
+_LIST_LEAD = re.compile(r"(?:引进|引入|入驻|进驻|签约|落户|招引|集聚|聚集|吸引|包括|已有|拥有|投用|建成|开工建设|推进|推动|发挥|汇聚|培育|涌现)[了有的]?")
+_CONFUSED = frozenset({"v", "u", "p", "d", "a", "ad", "q", "m", "c", "r", "vd", "f"})
+
+
+def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """`引进A、B、C等企业`, `A、B等N家…`: members with no name head of their own are firms once one member reads
+    as a firm (a company head after a stem, a tagger name, an unknown brand the tagger cuts into verbs and
+    particles); in `A、B等…项目` only the members that read as firms are."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"等", sentence):
+        cat = _LIST_CATEGORY.match(sentence, m.start())
+        if cat is None or not (cat.group("firm_n") or cat.group("firm") or cat.group("project")):
+            continue  # 等领域, 等高校: a list of sectors or schools
+        firm_tail = not cat.group("project")
+        left = max(sentence.rfind(c, 0, m.start()) for c in "，,。；;：:！？…“”和等")
+        seg = sentence[left + 1:m.start()]
+        if "、" not in seg:
+            continue
+        items, pos = [], left + 1
+        for part in seg.split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        lead = list(_LIST_LEAD.finditer(sentence, items[0][0], items[0][1]))
+        if lead:
+            items[0] = (lead[-1].end(), items[0][1])
+        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        if not any(g == 2 for _, _, g in graded):
+            continue
+        least = 1 if firm_tail else 2
+        out.extend(Candidate(s, e, T.ENTERPRISE, sentence[s:e], "list-firm") for s, e, g in graded if g >= least)
+    return out
+
+
+def _firm_grade(text: str, words: Sequence[Word]) -> int:
+    """2: reads as a firm (company head after a stem, a lone tagger name, an unknown word the tagger cuts into
+    verbs and particles); 1: a head-less name that a firm list makes a firm; 0: not a firm."""
+    if not 2 <= len(text) <= 8 or re.search(r"[\d\s“”\"（）()·]", text) or text in lx.NOT_NAMES \
+            or text in lx.GENERIC_NAMES or text.startswith(_GENERIC_START) or gazetteer().lookup(text):
+        return 0
+    head = _head_type(text)
+    if head not in (None, T.ENTERPRISE) or not words:
+        return 0
+    if any(text.endswith(h) and len(text) - len(h) < 2 for h in lx.ENTERPRISE_HEADS + lx.LIST_FIRM_HEADS):
+        return 0  # 大数据, 新材料: a trade word, not a brand
+    starts = {w.start - words[0].start for w in words}
+    if any(text.endswith(h) and len(text) - len(h) >= 2 and len(text) - len(h) in starts
+           for h in lx.ENTERPRISE_HEADS + lx.LIST_FIRM_HEADS):
+        return 2  # the head is a word of its own: 精立/电子, 有孚/数据, not 人工智能
+    if len(words) == 1 and words[0].tag in ("ORG", "PER") and words[0].text == text:
+        return 2
+    if len(text) <= 4 and any(w.tag in _CONFUSED for w in words):
+        return 2
+    return 1
+
+
+_AWARD_LEAD = re.compile(r"^(?:了|为|成为|到|得|的|首批|全国(?=首批|第|\d|[一二三四五六七八九十]+个)|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个"
+                         r"|[\u4e00-\u9fff]{1,6}?(?:部|委|局|厅)(?=第[一二三四五六七八九十\d]+批|首批))+")
+_AWARD_TAIL = re.compile(r"(?:称号|名单|荣誉|等|之一|支持|资助)+$")
+
+
+def _award_parts(span: str) -> list[tuple[int, int]]:
+    """(start, end) of the honours in the text after a cue: split at 、, and at 和/及 only between two honours
+    (not inside 全国文化和旅游系统先进集体)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for part in span.split("、"):
+        cuts = [0]
+        for m in re.finditer(r"[和及]", part):
+            left = part[cuts[-1]:m.start()].strip(_QUOTES)
+            if _award_shaped(left):
+                cuts.append(m.end())
+        bounds = cuts + [len(part) + 1]
+        out.extend((pos + bounds[i], pos + bounds[i + 1] - 1) for i in range(len(bounds) - 1))
+        pos += len(part) + 1
+    return out
+
+
+def _award_shaped(text: str) -> bool:
+    return _head_type(text) == T.AWARD or any(text.endswith(h) for h in lx.AWARD_CUE_HEADS) \
+        or _level_led(text) and _zone_head(text) is not None
+
+
+def _level_led(text: str) -> bool:
+    """Led by the level of the body that confers it: 国家…, 全国…, 省级…, 辽宁省…."""
+    g = gazetteer()
+    return text.startswith(lx.AWARD_LEVELS) or any(g.lookup(text[:k]) for k in range(2, min(len(text), 4) + 1))
+
+
+def _unquote(sentence: str, s: int, e: int) -> tuple[int, int]:
+    """An honour in quotes after its level (国家级“建材外贸转型基地”, 市“倍增计划”) is the quoted part; quotes inside
+    a name (专精特新“小巨人”企业) stay, and resolution drops them."""
+    text = sentence[s:e]
+    if text.endswith(("”", "》")) and ("“" in text or "《" in text):
+        open_ = max(text.rfind("“"), text.rfind("《"))
+        return s + open_ + 1, e - 1
+    return s, e
+
+
 def _awards(sentence: str) -> list[Candidate]:
-    """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号."""
+    """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号, 获评专精特新“小巨人”企业, 授予“中国云谷”称号."""
     out: list[Candidate] = []
     for m in AWARD_CUES.finditer(sentence):
         stop = _AWARD_STOP.search(sentence, m.end())
         span_end = stop.start() if stop else len(sentence)
-        pos = m.end()
-        for part in re.split(r"[、和及]", sentence[m.end():span_end]):
-            s, e = pos, pos + len(part)
-            pos = e + 1
-            text = part
-            lead = re.match(r"^(?:了|为|成为|到|得|的|全国|首批|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个)+", text)
+        for ps, pe in _award_parts(sentence[m.end():span_end]):
+            s, e = m.end() + ps, m.end() + pe
+            lead = _AWARD_LEAD.match(sentence[s:e])
             if lead:
                 s += lead.end()
-                text = text[lead.end():]
-            tail = re.search(r"(?:称号|名单|荣誉|等)+$", text)
+            tail = _AWARD_TAIL.search(sentence[s:e])
             if tail:
-                e -= len(tail.group(0))
-                text = text[: tail.start()]
-            text = text.strip(_QUOTES + " ")
-            cue_head = any(text.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(text) <= 20
-            if len(text) >= 4 and (_head_type(text) == T.AWARD or cue_head) and text not in lx.GENERIC_NAMES:
-                s = sentence.find(text, s)
-                out.append(Candidate(s, s + len(text), T.AWARD, text, "award-cue"))
+                e = s + tail.start()
+            while s < e and sentence[s] == " ":
+                s += 1
+            while e > s and sentence[e - 1] == " ":
+                e -= 1
+            if _COUNTED.search(sentence[s:e]):
+                continue  # 入选省瞪羚企业2家: a tally, no honour of a named holder
+            titled = bool(tail) and "称号" in tail.group(0) and sentence[e - 1:e] in _QUOTES  # “中国云谷”称号
+            s, e = _unquote(sentence, s, e)
+            while s < e and sentence[s] in _QUOTES and sentence[e - 1] in _QUOTES:
+                s, e = s + 1, e - 1
+            text = sentence[s:e]
+            plain = text.replace("“", "", 1).replace("”", "", 1)
+            if re.search(r"[“”《》\"]", plain) or plain in lx.GENERIC_NAMES:
+                continue
+            cue_head = any(plain.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(plain) <= 20
+            level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
+            if len(plain) >= 4 and (_head_type(plain) == T.AWARD or cue_head or level) or len(plain) == 3 and cue_head \
+                    or titled and 2 <= len(plain) <= 12:
+                out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
+
+
+_ASPIRATION = re.compile(r"(?<!成功)(?:创建|争创|申创|申报|争取|冲刺|对标)$")
+_DESIGNATION = re.compile(r"(?:作为|成为|是|获批|获评|评为|认定为|升级为|晋升为|批准为|入选|荣获|荣膺)[^，,。；;]{0,8}$")
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)[家个项所]"
+_COUNTED = re.compile(_COUNT + "$")
+_COUNT_AFTER = re.compile("^" + _COUNT)
+
+
+def _award_in_context(sentence: str, c: Candidate) -> bool:
+    """An honour read off its shape alone must be conferred: not aimed at (创建国家自主创新示范区), not counted
+    (入选省瞪羚企业2家), not a zone's kind (国家级开发区24家, 全国高新区中) unless the text designates it, and,
+    with no level before it (互联互通试点), only in a clause with an award cue."""
+    if c.type != T.AWARD or c.source != "shape":
+        return True
+    before = sentence[:c.start]
+    clause = re.split(r"[，,。；;！？!?]", before)[-1]
+    if _ASPIRATION.search(before) or _COUNT_AFTER.match(sentence[c.end:]):
+        return False
+    zone = _zone_head(c.text)
+    if zone and c.text[: -len(zone)].rstrip("的") in _LEVELS:
+        return _DESIGNATION.search(before) is not None
+    return _level_led(c.text) or AWARD_CUES.search(clause) is not None or _DESIGNATION.search(before) is not None
 
 
 def _quoted(sentence: str) -> list[Candidate]:
@@ -609,8 +774,10 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     words = _rejoin_conjunction([part for w in words for part in _split_byline(w)])
     for run in chunks(words):
         found.extend(_from_chunk(run))
+        found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
     found.extend(_awards(sentence))
+    found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
@@ -621,10 +788,64 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
-    return resolve_overlaps(found)
+    found = [c for c in found if _award_in_context(sentence, c)]
+    found = [t for c in found for t in _trim_firm(c)]
+    return _project_firms(resolve_overlaps(found), words)
 
 
-_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "tagger": 1, "prefix": 1}
+def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:
+    """The firm a project is named after (特康科技 of 特康科技产业基地项目) becomes a mention of its own when no
+    enterprise was found inside the project, or replaces a shorter one at its start (藤洋 → 藤洋钢材)."""
+    out = list(kept)
+    for p in kept:
+        if p.type != T.PROJECT:
+            continue
+        firm = firm_prefix(p.text)
+        inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
+        if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
+            continue
+        cut = p.start + len(firm)
+        if any(p.start < w.start < cut < w.end < p.end and w.tag in _PROPER for w in words):
+            continue  # 齿轮新|能源汽车: the cut falls inside a name the tagger found
+        out = [c for c in out if c not in inner]
+        out.append(Candidate(p.start, p.start + len(firm), T.ENTERPRISE, firm, "prefix"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_REGION_INSIDE = re.compile(r"(?<=..)(?:全球|中国区?|亚太|华东|华南|华北|华中|西南|西北|东北)")
+_DESCRIPTOR = re.compile(r"(?:跨国|龙头|骨干|领军|重点|头部|知名|外资|合资|民营|国有|上市)企业")
+
+
+def _trim_firm(c: Candidate) -> list[Candidate]:
+    """An enterprise candidate cut to the firm: 林德工程全球装备 → 林德工程 (a region word before a trade word),
+    浪潮新一代 → 浪潮; none when it is a description (意大利跨国企业…主体公司) or an event (中国海创周)."""
+    if c.type != T.ENTERPRISE or c.source == "lexicon":
+        return [c]
+    text = c.text
+    if _DESCRIPTOR.search(text) or text.endswith(lx.EVENT_HEADS):
+        return []
+    legal = any(text.endswith(h) for h in lx.LEGAL_HEADS)
+    region = _REGION_INSIDE.search(text)
+    if region and not legal and any(text.endswith(h) for h in lx.WEAK_ENTERPRISE_HEADS) \
+            and _head_type(text[region.end():]) in (None, T.ENTERPRISE):
+        text = text[:region.start()]
+    for tail in lx.GENERATION_TAILS:
+        if text.endswith(tail) and len(text) - len(tail) >= 2:
+            text = text[: -len(tail)]
+    return [Candidate(c.start, c.start + len(text), c.type, text, c.source)] if text != c.text else [c]
+
+
+def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
+    """The firm read off a project's name replaces an enterprise found at the project's start when that one is
+    shorter (藤洋 → 藤洋钢材) or runs past the firm into words no company name ends in (宏瑞电子产业)."""
+    if inner.start != project.start:
+        return False
+    if len(inner.text) < len(firm):
+        return True
+    return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
+
+
+_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
 
 
 def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:

@@ -26,6 +26,9 @@ ENTERPRISE_HEADS = (
     "置业", "地产", "化工", "钢铁", "钢材", "食品", "生物", "智能", "动力", "精工", "精密", "工业",
     "资本", "基金", "投资", "航空", "船舶", "重型", "石化", "核电", "齿轮", "电池", "矿业", "酒业",
 )
+# Words that end a brand name in a list of firms (有孚数据, 火山引擎, 虎牙直播), too common to end one elsewhere.
+LIST_FIRM_HEADS = ("数据", "引擎", "直播", "网络", "云", "互联", "电商", "传媒", "文化", "证券", "保险", "激光", "环保",
+                   "新能", "锂电", "永磁", "光学", "芯", "微电子")
 # Heads of names that are places hosting enterprises.
 PARK_HEADS = (
     "综合保税区", "保税港区", "保税区", "产业园区", "工业园区", "科技园区", "产业园", "工业园", "科技园",
@@ -64,13 +67,25 @@ ORGANIZATION_HEADS = (
 )
 # Honour heads that count only right after an award cue (获评江西省五星级产业集群, 获得综合排名第一名).
 AWARD_CUE_HEADS = ("产业集群", "第一名", "第二名", "第三名", "前十", "通报表扬", "表彰", "荣誉", "称号", "示范",
-                   "小巨人企业", "特区", "计划", "星级", "集聚区", "孵化器", "中心", "基地", "试点", "案例")
+                   "小巨人企业", "特区", "计划", "星级", "集聚区", "孵化器", "中心", "基地", "试点", "案例",
+                   "专项资金", "成效明显区", "浴场", "文化馆")
+# Words that open an honour with the level of the body conferring it (国家技术创新示范企业, 省级…).
+AWARD_LEVELS = ("国家", "全国", "中国", "国务院", "省级", "省", "市级", "世界", "亚洲", "全球", "国际")
 # Words that end a name on the right: titles of people and by-lines (管委会主任, 日报讯, 日报记者).
 NAME_ENDERS = frozenset({
     "主任", "副主任", "书记", "副书记", "局长", "副局长", "记者", "讯", "党组", "党委", "主席", "董事长", "总经理",
     "市长", "区长", "县长", "省长", "院长", "校长", "部长", "厅长", "处长", "负责人", "专家", "院士", "栏目",
     "产值", "年均", "营收", "营业收入", "舞台", "氛围", "作用", "体系", "答卷", "要求",
 })
+# Nouns after a tagger name that make it a concept rather than a company (RCEP体系, 优商氛围, IDC企业).
+CONCEPT_AFTER = ("体系", "氛围", "机遇", "政策", "工作", "模式", "理念", "战略", "精神", "机制", "效应", "企业",
+                 "行业", "示范基地", "示范区", "幼儿园", "规则", "协定", "框架")
+# Words that are names only literally; after 乘/借/趁 they are figures of speech (乘“东数西算”东风).
+FIGURES_OF_SPEECH = frozenset({"东风", "春风", "快车", "快车道", "列车"})
+# Heads of events the tagger sometimes marks as organisations (中国海创周, 数博会).
+EVENT_HEADS = ("周", "节", "博览会", "博会", "交易会", "大会", "论坛", "峰会", "展会", "大赛", "年会", "洽谈会")
+# Words after a brand that name a product generation, not part of the firm (浪潮新一代).
+GENERATION_TAILS = ("新一代", "下一代", "新型")
 # Generic phrases a tagger sometimes marks as organisation names.
 GENERIC_NAMES = frozenset({
     "新时代", "智慧城市", "新能源汽车", "新能源", "瞪羚企业", "独角兽企业", "世界500强企业", "世界500强",

@@ -9,6 +9,7 @@ from functools import cache
 
 from kg.extract.divisions import Division, gazetteer
 from kg.extract.entities import Candidate
+from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix
 from kg.model import EntityType as T
 from kg.model import Predicate as P
 
@@ -25,15 +26,7 @@ DEVELOP_CUES = re.compile(r"投资|建设|打造|投建|建成|开工|运营|研
 LOCATIVE_BEFORE = re.compile(r"(?:在|于|赴|到|来自|位于)$")
 GOV_BODY = re.compile(r"(?:政府|管委会|管理委员会|委员会|人民代表大会|人大|政协|[局厅委部办处署]|办公室|法院|检察院|党工委)$")
 HOME_PREFIX = re.compile(r"^(?:区|本区|全区|新区|园区|高新区|开发区|经开区)(?=[\u4e00-\u9fff]{2})")
-TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|医药|制药|生物|能源|新材|材料|机械|电气|电器|汽车|"
-               "钢铁|钢材|化工|数控|重工|通信|网络|软件|资本|半导体|微电子|精密|装备|动力|环保|食品|纺织")
-FIRM_HEAD = re.compile(f"(?:{TRADE_HEADS})$")
-FIRM_PREFIX = re.compile(r"^((?:[A-Za-z]{2,5}|[\u4e00-\u9fff]){2,6}?(?:" + TRADE_HEADS + r")(?:科技|集团|公司|股份)?)"
-                         r"(?!创业|创新创业|创新服务|创新中心|园|馆|城|小镇)")
 FIRM_GOES_ON = re.compile(f"^(?:{TRADE_HEADS}|工程|工业|国际|软件|钢材)")   # 林德|工程…: the firm's name is longer
-REGION_LEAD = re.compile(r"^(?:中国|国家|全国|全球|国际|东北|华北|华东|华南|华中|西南|西北|东北亚|亚太|区|市|省|县|新区|高新)")
-GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工智能|先进|现代|未来|智慧|低碳|光伏|集成|半导体|"
-                          f"{TRADE_HEADS})")
 FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
 # an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
@@ -45,7 +38,7 @@ BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|�
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
 COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
 NEW_AREA = re.compile(r"(?<!高)新区$")
-PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (no mention of its own)
+PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (kg_entities makes it a mention)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
 LOCATABLE = (T.ENTERPRISE, T.PROJECT, T.PARK, T.ORGANIZATION)
 DEVELOPERS = (T.ENTERPRISE, T.ORGANIZATION)
@@ -380,18 +373,6 @@ def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return False
     return any(o.type in (T.PROJECT, T.PARK) and o.start == c.start and o.end - c.end >= 3
                and not FIRM_GOES_ON.match(o.text[len(c.text):]) for o in cands)
-
-
-def firm_prefix(name: str) -> str | None:
-    """The firm a project is named after when its name opens with one that ends in a trade head and goes
-    on with more than a bare head (特康科技产业基地项目 → 特康科技; 不是 东北亚科技创新中心, 科技馆)."""
-    m = FIRM_PREFIX.match(name)
-    if m is None or REGION_LEAD.match(m.group(1)) or len(name) - m.end(1) < 2:
-        return None
-    core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
-    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
-        return None  # 长沙科技创新中心: a place, not a firm
-    return m.group(1)
 
 
 def _name_owners(name: str, names: Sequence[str]) -> list[str]:

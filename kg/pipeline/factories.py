@@ -171,8 +171,6 @@ class RelationFinder:
             for f in relations.relations(sent.text, cands, home, park=ctx, known=known):
                 si = self._index(index, f.subject, base)
                 oi = self._index(index, f.object, base)
-                if oi is None and f.object.source == relations.PREFIX:
-                    oi = self._add_span(doc, index, f.object, base)
                 if si is None or oi is None:
                     continue
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent.end_char))
@@ -208,17 +206,6 @@ class RelationFinder:
         if best is not None and score[best] >= 3:
             return first[best]
         return home
-
-    @staticmethod
-    def _add_span(doc: Doc, index: dict, c: Candidate, offset: int) -> int | None:
-        """A firm read off a project's name becomes a mention of its own (华星光电 in 华星光电显示模组项目)."""
-        span = doc.char_span(c.start + offset, c.end + offset, label=c.type.value)
-        if span is None:
-            return None
-        group = doc.spans["kg"]
-        group.append(span)
-        index[(span.start_char, span.end_char, span.label_)] = len(group) - 1
-        return len(group) - 1
 
     @staticmethod
     def _cand(s: Span, offset: int) -> Candidate:

@@ -1,0 +1,62 @@
+"""Award recognition: honours after cues with the right boundaries, titles in quotes, zone kinds that are no honours."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import tagging
+from kg.extract.entities import recognize
+
+
+def found(sentence: str) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+def awards(sentence: str) -> set[str]:
+    return {t for t, ty in found(sentence) if ty == "Award"}
+
+
+HONOURS = [
+    # 和 inside one title is not a list
+    ("县文广局荣获全国文化和旅游系统先进集体称号。", "全国文化和旅游系统先进集体"),
+    # the level stays when it is part of the title
+    ("鼓楼区荣膺全国创新百强区、国家双创示范基地。", "全国创新百强区"),
+    ("鼓楼区荣膺全国创新百强区、国家双创示范基地。", "国家双创示范基地"),
+    ("县图书馆获评国家一级图书馆。", "国家一级图书馆"),
+    # the issuing ministry and batch go, quotes inside the title are kept for resolution to drop
+    ("恒远化工获评工信部第五批专精特新“小巨人”企业。", "专精特新“小巨人”企业"),
+    # a title in quotes conferred with 称号
+    ("该区被省软件行业协会授予“数字名城”称号。", "数字名城"),
+    # a quoted title after its level: the quoted part
+    ("开发区获批国家级“外贸转型升级基地”。", "外贸转型升级基地"),
+    ("园区获评“五星级”。", "五星级"),
+    # 全国 before a count is dropped with the count
+    ("高新区被评为全国15家进步显著的双创示范基地之一。", "进步显著的双创示范基地"),
+    # a zone kind is an honour where the text designates the zone with it
+    ("作为全省唯一的国家级高新技术产业开发区和人才特区，高新区发展迅速。", "人才特区"),
+    ("作为全省唯一的国家级高新技术产业开发区和人才特区，高新区发展迅速。", "国家级高新技术产业开发区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "award"), HONOURS)
+def test_honours_after_cues(sentence: str, award: str) -> None:
+    assert award in awards(sentence), found(sentence)
+
+
+NOT_HONOURS = [
+    # zone kinds counted or aimed at
+    ("全省共有国家级开发区24家，省级开发区73家。", "国家级开发区"),
+    ("全省共有国家级开发区24家，省级开发区73家。", "省级开发区"),
+    ("以创建国家级高新区为牵引，推动产业升级。", "国家级高新区"),
+    ("在全国高新区中的发展定位更加清晰。", "全国高新区"),
+    ("在创建国家自主创新示范区的路上加速前行。", "国家自主创新示范区"),
+    # a tally of firms, no named holder
+    ("全区入选省瞪羚企业5家、省雏鹰企业12家。", "省瞪羚企业"),
+    ("全区入选省瞪羚企业5家、省雏鹰企业12家。", "省瞪羚企业5家"),
+    # a pilot scheme with no level and no cue
+    ("开展跨境贸易互联互通试点，推动外贸发展。", "互联互通试点"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), NOT_HONOURS)
+def test_zone_kinds_tallies_and_aims_are_not_honours(sentence: str, junk: str) -> None:
+    assert junk not in awards(sentence), found(sentence)

@@ -1,0 +1,135 @@
+"""Enterprise recognition: firms read off project names, brand names, lists after 引进/签约, junk that is no firm."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import tagging
+from kg.extract.entities import recognize
+from kg.extract.firms import firm_prefix
+
+
+def found(sentence: str) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+@pytest.mark.parametrize(("project", "firm"), [
+    ("特康科技产业基地项目", "特康科技"),
+    ("远洋药业二期", "远洋药业"),
+    ("韩国星河软件研发中心", "韩国星河"),   # the software is the centre's: X软件研发中心
+    ("星河科技研发中心", "星河科技"),       # 科技 stays a part of the firm's name
+    ("东北亚科技创新中心", None),   # a region word, not a firm
+    ("长沙科技创新中心", None),     # a city before a trade word
+    ("科技馆", None),
+    ("智能装备产业园", None),       # a generic lead
+])
+def test_firm_prefix_reads_the_firm_off_a_project_name(project: str, firm: str | None) -> None:
+    assert firm_prefix(project) == firm
+
+
+FIRMS_IN_PROJECTS = [
+    # the firm before a project head is a mention of its own, even when the tagger gives no name
+    ("开工建设星源材料华东生产基地。", "星源材料"),
+    ("推进鑫泰钢材大连新工厂建设。", "鑫泰钢材"),
+    # a tagger name that runs past the firm into a non-company word gives way to the firm
+    ("今年开工建设宏瑞电子产业基地项目，预计明年投产。", "宏瑞电子"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firm"), FIRMS_IN_PROJECTS)
+def test_a_project_names_its_firm(sentence: str, firm: str) -> None:
+    assert (firm, "Enterprise") in found(sentence)
+
+
+def test_the_project_firm_exists_without_the_relation_component(nlp) -> None:
+    with nlp.select_pipes(disable=["kg_relations"]):
+        doc = nlp("今年开工建设宏瑞电子产业基地项目，预计明年投产。")
+    assert ("宏瑞电子", "Enterprise") in {(s.text, s.label_) for s in doc.spans["kg"]}
+
+
+LIST_FIRMS = [
+    # 等N家企业: members the tagger cuts up or does not know are firms too
+    ("园区已入驻云启智能、拓维数据、晟芯等30家企业。", ["拓维数据", "晟芯"]),
+    ("今年签约引进星途科技、海岚、驰远引擎等一批龙头企业。", ["星途科技", "海岚", "驰远引擎"]),
+    ("聚集了戴森、博曼、卓远信通等120家软件企业。", ["戴森", "博曼"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firms"), LIST_FIRMS)
+def test_members_of_a_firm_list_are_enterprises(sentence: str, firms: list[str]) -> None:
+    got = found(sentence)
+    assert all((f, "Enterprise") in got for f in firms), got
+
+
+NO_FIRMS = [
+    ("重点发展电力、化工、建材等产业。", "电力"),
+    ("推动人工智能、大数据、区块链等项目落地。", "大数据"),
+    ("推动人工智能、大数据、区块链等项目落地。", "人工智能"),
+    ("与清华、浙大等知名院校加强合作。", "清华"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), NO_FIRMS)
+def test_sectors_and_schools_in_lists_are_not_firms(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)
+
+
+def test_a_firm_list_whose_category_word_follows_a_sector_word() -> None:
+    # 等13家行业领域翘楚: the count of firms decides, not the 领域 inside the category
+    assert ("蓝海半导体", "Enterprise") in found("园区发挥星驰、蓝海半导体、恒远电子等13家行业领域翘楚的带动作用。")
+
+
+CONCEPTS = [
+    ("推动保险机构打造与RCEP体系相匹配的服务产品。", "RCEP"),
+    ("乘“东数西算”东风，打造算力高地。", "东风"),
+    ("爱商、护商、优商氛围日益浓厚。", "优商"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), CONCEPTS)
+def test_a_tagger_name_used_as_a_concept_is_no_firm(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)
+
+
+def test_a_company_that_shares_a_figure_of_speech_word_is_still_a_firm() -> None:
+    assert ("东风汽车集团", "Enterprise") in found("东风汽车集团在园区投资建设新基地。")
+
+
+CUT_FIRMS = [
+    # a region word between the firm and its trade word: the firm is before it
+    ("柯瑞德工程全球装备制造中国区总部项目成功落地。", "柯瑞德工程", "柯瑞德工程全球装备"),
+    # a product generation after a brand is not part of the firm
+    ("曙光新一代信息技术产业基地项目开工。", "曙光", "曙光新一代"),
+    # a firm before a tagger name that runs on into the product (新能源汽车)
+    ("宏达齿轮新能源汽车零部件生产线全面投产。", "宏达齿轮", "宏达齿轮新能源"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firm", "wrong"), CUT_FIRMS)
+def test_firms_are_cut_at_the_right_place(sentence: str, firm: str, wrong: str) -> None:
+    got = found(sentence)
+    assert (firm, "Enterprise") in got and (wrong, "Enterprise") not in got, got
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("据悉，项目由德国跨国企业博瑞科技集团境内主体公司投资建设。", "德国跨国企业博瑞科技集团境内主体公司"),
+    ("成功举办第十届中国海创周。", "中国海创周"),
+])
+def test_descriptions_and_events_are_not_firms(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "firm"), [
+    # a short name the tagger takes for a place, a trade word, then the product
+    ("宁川数控全球首台新型设备问世。", "宁川数控"),
+    ("江城化工全球首台新型设备问世。", "江城化工"),
+])
+def test_a_brand_and_trade_word_before_a_product_is_a_firm(sentence: str, firm: str) -> None:
+    assert (firm, "Enterprise") in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "junk"), [
+    ("中韩工业自动化设备对接洽谈会成功举办。", "中韩工业"),
+    ("推动大连科技创新中心建设。", "大连科技"),
+])
+def test_a_place_or_country_before_a_generic_word_is_no_firm(sentence: str, junk: str) -> None:
+    assert (junk, "Enterprise") not in found(sentence)

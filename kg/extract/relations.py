@@ -411,7 +411,7 @@ def cooperates_with(sentence: str, cands: Sequence[Candidate], home: Candidate |
     of the event (在北京), else the home district; B, C the parties inside."""
     out = []
     parties = [c for c in cands if c.type in (T.DISTRICT, T.ENTERPRISE, T.ORGANIZATION, T.PARK) and not _nested(c, cands)]
-    spans = [(m.start(), m.start(1), m.end(1)) for m in COOP_CUES.finditer(sentence)]
+    spans = [(m.start(), m.start(1), m.end(1)) for m in _coop_cues(sentence, cands)]
     for c in parties:
         lead = sentence[max(0, c.start - 2):c.start]
         if COOP_LEAD.search(lead):
@@ -428,6 +428,32 @@ def cooperates_with(sentence: str, cands: Sequence[Candidate], home: Candidate |
             if actor is not None and actor.text != b.text and b.type != T.PARK:
                 out.append(Found(actor, P.COOPERATES_WITH, b))
     return out
+
+
+def _coop_cues(sentence: str, cands: Sequence[Candidate]) -> list[re.Match]:
+    """Cue matches whose 与/和 is a conjunction, not a character inside a name (呼和浩特, 和林格尔新区,
+    中加物联网与区块链研究院). Matching goes on after a cue inside a name, so a real cue further on is found."""
+    out, pos = [], 0
+    while (m := COOP_CUES.search(sentence, pos)) is not None:
+        if _inside_name(sentence, m.start(), cands):
+            pos = m.start() + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+def _inside_name(sentence: str, i: int, cands: Sequence[Candidate]) -> bool:
+    """The character at `i` lies inside a recognized name or a division name (with or without its 县/区/市)."""
+    if any(c.start <= i < c.end for c in cands):
+        return True
+    g = gazetteer()
+    for a in range(max(0, i - 6), i + 1):
+        for b in range(i + 2, min(len(sentence), a + 9) + 1):
+            w = sentence[a:b]
+            if g.lookup(w) or len(w) >= 3 and any(g.lookup(w + s) and g.lookup(w + s)[0].level == 3 for s in "县区旗"):
+                return True
+    return False
 
 
 def _list_end(sentence: str, first: Candidate, parties: Sequence[Candidate]) -> int:

@@ -192,7 +192,8 @@ class RelationFinder:
     @staticmethod
     def _home(spans: list[Span], home_i: int | None) -> Span | None:
         """The recognizer's home district, unless that is a province or city while the text is about a
-        zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple."""
+        zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple; no home
+        when that leaves a province."""
         home = spans[home_i] if home_i is not None else None
         divs = gazetteer().lookup(home.text) if home is not None else []
         if home is not None and not (divs and divs[0].level <= 2):
@@ -207,7 +208,9 @@ class RelationFinder:
         best = max(score, key=lambda n: (score[n], len(n)), default=None)
         if best is not None and score[best] >= 3:
             return first[best]
-        return home
+        # a province is no home district: the zone the text is about went unrecognized, and what it lists
+        # is not simply in the province
+        return None if divs and divs[0].level == 1 else home
 
     @staticmethod
     def _add_span(doc: Doc, index: dict, c: Candidate, offset: int) -> int | None:

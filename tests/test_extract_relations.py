@@ -135,6 +135,13 @@ DEVELOPED = [
     # a firm named only inside the project's name, followed by a city: the firm builds it
     ("云帆无锡物联生态基地项目开工。", [("云帆无锡物联生态基地项目", PR), ("云帆", E), ("无锡", D)],
      {("云帆无锡物联生态基地项目", "云帆")}),
+    # a name put before the city or province it builds in owns the facility
+    ("远洋珠海海洋公园开园迎客。", [("远洋珠海海洋公园", PK)], {("远洋珠海海洋公园", "远洋")}),
+    ("推进星河影业(长沙)电影文化城建设。", [("星河影业(长沙)电影文化城", PR)], {("星河影业(长沙)电影文化城", "星河影业")}),
+    # none: a pair of country or city abbreviations, a caption verb before a bay's name
+    ("中德(沈阳)高端装备制造产业园加快建设。", [("中德(沈阳)高端装备制造产业园", PK)], set()),
+    ("沪连(大连)大数据产业基地投入使用。", [("沪连(大连)大数据产业基地", PR)], set()),
+    ("航拍大连湾前关湿地公园。", [("航拍大连湾前关湿地公园", PK)], set()),
     # the actor of 拟投资…,在P建设Y
     ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
      [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],

@@ -339,6 +339,8 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             out.extend(Found(proj, P.DEVELOPED_BY, by_text[o]) for o in owners)
             continue
         prefix = firm_prefix(proj.text) if proj.type == T.PROJECT else None
+        if prefix is None:
+            prefix = placed_owner(proj.text)
         if prefix is not None:
             out.append(Found(proj, P.DEVELOPED_BY, Candidate(proj.start, proj.start + len(prefix), T.ENTERPRISE, prefix, PREFIX)))
             continue
@@ -392,6 +394,32 @@ def firm_prefix(name: str) -> str | None:
     if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
         return None  # 长沙科技创新中心: a place, not a firm
     return m.group(1)
+
+
+PLACE_GOES_ON = re.compile(r"^[湾港湖山河岛江]")   # 大连湾…: the city is part of a longer place name
+COUNTRY_CHARS = re.compile(r"^[中日韩德美法英俄意欧亚非澳新以瑞荷比丹芬挪泰越印巴沪港澳台]+$")
+
+
+def placed_owner(name: str) -> str | None:
+    """The owner of a facility named `owner + city/province + rest` (长隆珠海海洋公园, 天津大学四川创新研究院,
+    华谊兄弟(长沙)电影文化城): a name put before the place it builds in; not a pair of country or city
+    abbreviations (中德(沈阳)…, 沪连(大连)…), a region or generic word, or a place itself."""
+    g = gazetteer()
+    for size in range(2, 7):
+        owner = name[:size]
+        rest = name[size:].lstrip("（(")
+        city = next((rest[:k] for k in range(min(8, len(rest)), 1, -1)
+                     if any(d.level <= 2 for d in g.lookup(rest[:k]))), None)
+        if city is None:
+            continue
+        bracketed = rest[len(city):len(city) + 1] in "）)" and name[size] in "（("
+        tail = rest[len(city):].lstrip("）)")
+        if len(tail) < 2 or ROAD_AFTER.match(tail) or PLACE_GOES_ON.match(tail) or (bracketed and size < 3) \
+                or COUNTRY_CHARS.match(owner) or REGION_LEAD.match(owner) \
+                or GENERIC_LEAD.match(owner) or _named_divisions(owner) or _is_division(owner):
+            return None
+        return owner
+    return None
 
 
 def _name_owners(name: str, names: Sequence[str]) -> list[str]:

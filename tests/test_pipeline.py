@@ -47,3 +47,30 @@ def test_home_district_is_never_a_province(nlp, text, names, expected):
     spans = _spans(doc, names)
     home = RelationFinder._home(spans, len(spans) - 1)
     assert (home.text if home is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "pos", "expected"), [
+    ("第一段。\n第二段。", 5, True),
+    ("技术突破。  深化园区改革。", 7, True),        # two spaces: the cleaned 　　 between paragraphs
+    ("技术突破。　　深化园区改革。", 7, True),
+    ("技术突破。 深化园区改革。", 6, False),
+    ("技术突破。深化园区改革。", 5, False),
+    ("开头。", 0, True),
+])
+def test_paragraph_start(text, pos, expected):
+    from kg.pipeline.factories import paragraph_start
+    assert paragraph_start(text, pos) is expected
+
+
+@pytest.mark.parametrize(("text", "park", "expected"), [
+    ("云杉产业园新增企业20家。", "云杉产业园", True),
+    ("深化园区改革，云杉产业园装备产业不断聚集。", "云杉产业园", True),
+    # the first of a list, or a place after a verb, is not what the paragraph is about
+    ("成为首选地，云杉产业园、星海新工厂等项目签约入驻。", "云杉产业园", False),
+    ("企业纷纷落户云杉产业园。", "云杉产业园", False),
+])
+def test_a_park_opening_a_clause_of_the_first_sentence_is_the_paragraphs(nlp, text, park, expected):
+    from kg.pipeline.factories import RelationFinder
+    doc = nlp.make_doc(text)
+    span = _spans(doc, [(park, "Park")])[0]
+    assert RelationFinder._opens_clause(doc, span, 0, 0) is expected

@@ -150,3 +150,15 @@ def test_a_span_noun_plan_is_no_turn_to_a_plan():
 def test_years_between_is_a_span():
     assert sentence_year("4年间区级财政累计投入超200亿元。", report_year=2021) is None
     assert sentence_year("2021年间新增企业300家。", report_year=2021) == 2021
+
+
+def test_a_title_run_into_its_paragraph_by_spaces_ends_the_this_year_section():
+    ctx = YearContext(2021, 2021)
+    assert ctx.year("今年上半年，松山区开复工项目115个。", paragraph_start=True) == 2021
+    assert ctx.year("星海电子二期投产。") == 2021
+    # a new title run in with two (cleaned) spaces, its paragraph opened with a span: undated
+    assert ctx.year("惠民利民项目增加百姓获得感  “十三五”时期，松山区民生支出近200亿元。", paragraph_start=True) is None
+    assert ctx.year("教育实现优质均衡发展，获评国家级实验区。") is None
+    # a paragraph opened with 今年 dates again
+    assert ctx.year("今年上半年，松山区启动专项行动。", paragraph_start=True) == 2021
+    assert ctx.year("松山区获评全国劳动教育实验区。") == 2021

@@ -141,10 +141,11 @@ class YearContext:
         return self.sentence_no == 1 and self.lead_in
 
     def year(self, sentence: str, *, paragraph_start: bool = False) -> int | None:
-        parts = re.split(r"\u3000{2,}", sentence.strip())
+        parts = re.split(r"[\u3000\xa0 ]{2,}", sentence.strip())
         if len(parts) > 1 and is_heading(parts[0]):   # a title run into its paragraph (`标题　　正文`)
             paragraph_start, sentence = True, parts[-1]
             self._heading(parts[0])
+            self.section = None
         opens = self._opens(sentence, paragraph_start)
         if paragraph_start:
             self.paragraph_year = None
@@ -171,7 +172,7 @@ class YearContext:
         if _spans_years(sentence):
             if _OPENING_SPAN.match(sentence):
                 if opens and not self.undated:
-                    self.undated, self.undated_level = True, self.level
+                    self.undated, self.undated_level, self.section = True, self.level, None
                 elif not opens:
                     self.paragraph_undated = True
             return None

@@ -73,6 +73,12 @@ CASES = [
     ("北京星河科技有限公司发布新品。", [("北京星河科技有限公司", E)], set()),
     ("工信部产业发展促进中心、上海证券交易所专家出席。", [("工信部产业发展促进中心", O), ("上海证券交易所", O)], set()),
     ("北方理工大学专家来区调研。", [("北方理工大学", O)], set()),
+    # 和/与 inside a place or a name is no cooperation cue
+    ("据呼和浩特市大数据管理局介绍,已有星海电子等项目完成签约。", [("星海电子", E)],
+     {("星海电子", "locatedIn", "松山区")}),
+    ("乌兰和林格尔新区远航科技项目签约落地。", [("远航科技", E)], {("远航科技", "locatedIn", "松山区")}),
+    ("北方物联网与区块链研究院项目签约落地。", [("北方物联网与区块链研究院项目", PR)],
+     {("北方物联网与区块链研究院项目", "locatedIn", "松山区")}),
 ]
 
 
@@ -129,6 +135,13 @@ DEVELOPED = [
     # a firm named only inside the project's name, followed by a city: the firm builds it
     ("云帆无锡物联生态基地项目开工。", [("云帆无锡物联生态基地项目", PR), ("云帆", E), ("无锡", D)],
      {("云帆无锡物联生态基地项目", "云帆")}),
+    # a name put before the city or province it builds in owns the facility
+    ("远洋珠海海洋公园开园迎客。", [("远洋珠海海洋公园", PK)], {("远洋珠海海洋公园", "远洋")}),
+    ("推进星河影业(长沙)电影文化城建设。", [("星河影业(长沙)电影文化城", PR)], {("星河影业(长沙)电影文化城", "星河影业")}),
+    # none: a pair of country or city abbreviations, a caption verb before a bay's name
+    ("中德(沈阳)高端装备制造产业园加快建设。", [("中德(沈阳)高端装备制造产业园", PK)], set()),
+    ("沪连(大连)大数据产业基地投入使用。", [("沪连(大连)大数据产业基地", PR)], set()),
+    ("航拍大连湾前关湿地公园。", [("航拍大连湾前关湿地公园", PK)], set()),
     # the actor of 拟投资…,在P建设Y
     ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
      [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],
@@ -212,3 +225,9 @@ ZONES = [
 def test_zones_in_a_new_area(sentence, names, expected):
     got = {(f.subject.text, f.predicate.value) for f in zones_in_home(cands(sentence, names), home("大连金普新区"))}
     assert got == expected
+
+
+def test_a_cue_inside_a_name_is_skipped_and_a_real_one_after_it_found():
+    sentence = "和平区与星海电子签订战略合作协议。"
+    found = triples(sentence, [("和平区", D), ("星海电子", E)], home_name="和平区")
+    assert ("和平区", "cooperatesWith", "星海电子") in found

@@ -87,10 +87,78 @@ def test_a_span_section_stays_undated_under_its_sub_headings():
     assert ctx.year("过去4年间,松山区加快建设现代化新城区。", paragraph_start=True) is None
     assert ctx.year("### 经济发展欣欣向荣", paragraph_start=True) is None
     assert ctx.year("青禾大厦等重大工程开工建设。", paragraph_start=True) is None
-    ctx.year("## 亮丽名片", paragraph_start=True)
+    ctx.year("## 3 建管并重", paragraph_start=True)
     assert ctx.year("星海电子二期投产。", paragraph_start=True) == 2021
+
+
+def test_unmarked_sub_headings_keep_a_span_section_undated_numbered_ones_end_it():
+    ctx = YearContext(2021)
+    assert ctx.year("发展足迹", paragraph_start=True) == 2021
+    assert ctx.year("过去4年间，松山区加快建设现代化新城区。", paragraph_start=True) is None
+    assert ctx.year("经济发展欣欣向荣", paragraph_start=True) is None
+    assert ctx.year("青禾大厦等重大工程开工建设。", paragraph_start=True) is None
+    ctx.year("2 创新引领 集聚高层次动能", paragraph_start=True)
+    assert ctx.year("星海电子二期投产。", paragraph_start=True) == 2021
+
+
+@pytest.mark.parametrize("heading", ["亮丽名片", "## 亮丽名片", "所获荣誉", "城市名片"])
+def test_an_honour_box_is_undated(heading):
+    ctx = YearContext(2021)
+    assert ctx.year("青禾大厦主体封顶。", paragraph_start=True) == 2021
+    ctx.year(heading, paragraph_start=True)
+    assert ctx.year("全国营商环境百强区", paragraph_start=True) is None
+    assert ctx.year("2020年全国文明城区", paragraph_start=True) == 2020
+
+
+def test_a_heading_naming_a_name_card_to_build_is_not_an_honour_box():
+    ctx = YearContext(2021)
+    ctx.year("擦亮生态宜居城市名片 建设美丽松山", paragraph_start=True)
+    assert ctx.year("北湖湿地公园开园。", paragraph_start=True) == 2021
+
+
+def test_a_span_opening_a_later_sentence_undates_the_rest_of_its_paragraph():
+    ctx = YearContext(2021)
+    assert ctx.year("全力推进重点项目建设，企业发展迅猛。", paragraph_start=True) == 2021
+    assert ctx.year("“十三五”时期，松山区新增高新技术企业249家；") is None
+    assert ctx.year("星海电子入选国家示范名单；") is None
+    # the next paragraph is dated again, unless it is a sub-topic opened with a lead-in title
+    assert ctx.year("深化园区改革，远航重工交付船舶14艘。", paragraph_start=True) == 2021
+
+
+def test_lead_in_sub_topics_of_a_span_paragraph_stay_undated():
+    ctx = YearContext(2021)
+    ctx.year("产业是城市的脊梁，项目则是产业的支撑。", paragraph_start=True)
+    assert ctx.year("过去4年间，松山区持续优化经济结构。") is None
+    assert ctx.year("先进制造业提质增效。", paragraph_start=True) is None
+    assert ctx.year("远航重工荣获国家级制造业单项冠军示范企业称号。") is None
+    assert ctx.year("青禾大厦主体封顶，北湖公园开园。", paragraph_start=True) == 2021
+
+
+def test_a_span_after_a_lead_in_title_opens_its_paragraph():
+    ctx = YearContext(2021)
+    ctx.year("社会事业硕果累累。", paragraph_start=True)
+    assert ctx.year("过去4年建成中小学校9所。") is None
+    assert ctx.year("文体惠民不断深入。", paragraph_start=True) is None
+    assert ctx.year("松山区文化馆获评国家一级文化馆。") is None
+
+
+def test_a_span_noun_plan_is_no_turn_to_a_plan():
+    assert sentence_year("“十三五”时期，松山区提前完成高新技术企业三年倍增计划，年均增长143%。", report_year=2021) is None
+    assert sentence_year("“十三五”时期发展较快，松山区计划开工青禾大厦项目。", report_year=2021) == 2021
 
 
 def test_years_between_is_a_span():
     assert sentence_year("4年间区级财政累计投入超200亿元。", report_year=2021) is None
     assert sentence_year("2021年间新增企业300家。", report_year=2021) == 2021
+
+
+def test_a_title_run_into_its_paragraph_by_spaces_ends_the_this_year_section():
+    ctx = YearContext(2021, 2021)
+    assert ctx.year("今年上半年，松山区开复工项目115个。", paragraph_start=True) == 2021
+    assert ctx.year("星海电子二期投产。") == 2021
+    # a new title run in with two (cleaned) spaces, its paragraph opened with a span: undated
+    assert ctx.year("惠民利民项目增加百姓获得感  “十三五”时期，松山区民生支出近200亿元。", paragraph_start=True) is None
+    assert ctx.year("教育实现优质均衡发展，获评国家级实验区。") is None
+    # a paragraph opened with 今年 dates again
+    assert ctx.year("今年上半年，松山区启动专项行动。", paragraph_start=True) == 2021
+    assert ctx.year("松山区获评全国劳动教育实验区。") == 2021

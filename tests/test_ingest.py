@@ -46,6 +46,9 @@ def test_fullwidth_ascii_is_folded():
     ("回望2019年的大连高新区，2019年，新建众创空间。", (2019, 2019)),
     ("2020年一季度实际使用外资。2020年，甘井子区将坚定不移优化营商环境。", (2020, 2020)),
     ("没有任何年份。", (None, None)),
+    # the coming year named as a task's year: written in it
+    ("2021年，松山区新增企业66家。2021年，松山区实现增长。2022年，既是实现规划目标关键之年。", (2021, 2022)),
+    ("2021年是“十四五”开局之年。2021年，松山区新增企业66家。", (2021, 2021)),
 ])
 def test_report_year(text, expected):
     assert infer_years(text) == expected

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import TRADE_HEADS, firm_prefix
+from kg.extract.firms import TRADE_HEADS, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
 
@@ -794,13 +794,14 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
 
 
 def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:
-    """The firm a project is named after (特康科技 of 特康科技产业基地项目) becomes a mention of its own when no
+    """The firm a project is named after (特康科技 of 特康科技产业基地项目), or the owner written before the city
+    a project or park is built in (长隆 of 长隆珠海海洋公园), becomes a mention of its own when no
     enterprise was found inside the project, or replaces a shorter one at its start (藤洋 → 藤洋钢材)."""
     out = list(kept)
     for p in kept:
-        if p.type != T.PROJECT:
+        if p.type not in (T.PROJECT, T.PARK):
             continue
-        firm = firm_prefix(p.text)
+        firm = (firm_prefix(p.text) if p.type == T.PROJECT else None) or placed_owner(p.text)
         inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
         if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
             continue

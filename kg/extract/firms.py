@@ -40,3 +40,48 @@ def firm_prefix(name: str) -> str | None:
             and head.start() >= 2:
         return firm[: head.start()]  # X软件研发中心: the software is the centre's, the firm is X
     return firm
+
+
+ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
+
+
+def named_divisions(name: str) -> tuple[frozenset[str], ...]:
+    """Codes of the provinces and prefectures named inside a name, in order (长隆珠海海洋公园 → 珠海市), a road
+    named after a city (中山路) aside."""
+    g, out, i = gazetteer(), [], 0
+    while i < len(name):
+        for size in range(min(8, len(name) - i), 1, -1):
+            found = [d for d in g.lookup(name[i:i + size]) if d.level <= 2]
+            if found and not ROAD_AFTER.match(name[i + size:]):
+                out.append(frozenset(d.code for d in found))
+                i += size
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+PLACE_GOES_ON = re.compile(r"^[湾港湖山河岛江段]")   # 大连湾…, 辽宁段: the city is part of a longer place name, or a section of a road
+COUNTRY_CHARS = re.compile(r"^[中日韩德美法英俄意欧亚非澳新以瑞荷比丹芬挪泰越印巴沪港澳台]+$")
+
+
+def placed_owner(name: str) -> str | None:
+    """The owner of a facility named `owner + city/province + rest` (长隆珠海海洋公园, 天津大学四川创新研究院,
+    华谊兄弟(长沙)电影文化城): a name put before the place it builds in; not a pair of country or city
+    abbreviations (中德(沈阳)…, 沪连(大连)…), a region or generic word, or a place itself."""
+    g = gazetteer()
+    for size in range(2, 7):
+        owner = name[:size]
+        rest = name[size:].lstrip("（(")
+        city = next((rest[:k] for k in range(min(8, len(rest)), 1, -1)
+                     if any(d.level <= 2 for d in g.lookup(rest[:k]))), None)
+        if city is None:
+            continue
+        bracketed = rest[len(city):len(city) + 1] in "）)" and name[size] in "（("
+        tail = rest[len(city):].lstrip("）)")
+        if len(tail) < 2 or ROAD_AFTER.match(tail) or PLACE_GOES_ON.match(tail) or (bracketed and size < 3) \
+                or COUNTRY_CHARS.match(owner) or REGION_LEAD.match(owner) \
+                or GENERIC_LEAD.match(owner) or named_divisions(owner) or _is_division(owner):
+            return None
+        return owner
+    return None

@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.extract.divisions import Division, gazetteer
 from kg.extract.entities import Candidate
-from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix
+from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, named_divisions, placed_owner
 from kg.model import EntityType as T
 from kg.model import Predicate as P
 
@@ -31,7 +31,6 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 # an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
-ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")
 ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|有|包括|分别是|分别为)[：:]?$")
 # a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
 BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
@@ -113,28 +112,12 @@ def _within_home(place: Candidate, home: Candidate | None) -> bool:
 
 
 @cache
-def _named_divisions(name: str) -> tuple[frozenset[str], ...]:
-    """Codes of the provinces and prefectures named inside a name, in order (长隆珠海海洋公园 → 珠海市), a road
-    named after a city (中山路) aside."""
-    g, out, i = gazetteer(), [], 0
-    while i < len(name):
-        for size in range(min(8, len(name) - i), 1, -1):
-            found = [d for d in g.lookup(name[i:i + size]) if d.level <= 2]
-            if found and not ROAD_AFTER.match(name[i + size:]):
-                out.append(frozenset(d.code for d in found))
-                i += size
-                break
-        else:
-            i += 1
-    return tuple(out)
-
-
 def _elsewhere(c: Candidate, home: Candidate | None) -> bool:
     """The name places its holder in a province or city that does not hold the home district (青岛灵山湾 or
     北京马威科技有限公司 in a report on a 大连 district)."""
     if home is None:
         return False
-    named = _named_divisions(c.text)
+    named = named_divisions(c.text)
     line = _chain(home.text)
     ours = {d.code for d in line}
     if line and line[0].level == 1:   # a zone known only by its province: any city of that province is its own
@@ -207,7 +190,7 @@ def zones_in_home(cands: Sequence[Candidate], home: Candidate | None) -> list[Fo
         if c.type != T.DISTRICT or c.text == home.text or NEW_AREA.search(c.text) or gazetteer().lookup(c.text) \
                 or _elsewhere(c, home) or not _within_home(c, home):
             continue
-        named = _named_divisions(c.text)
+        named = named_divisions(c.text)
         if named and c.text.startswith(_leading_division(c.text)) and named[0] & line:
             out.append(Found(c, P.PART_OF, home, dated=False))
         else:
@@ -332,6 +315,8 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             out.extend(Found(proj, P.DEVELOPED_BY, by_text[o]) for o in owners)
             continue
         prefix = firm_prefix(proj.text) if proj.type == T.PROJECT else None
+        if prefix is None:
+            prefix = placed_owner(proj.text)
         if prefix is not None:
             out.append(Found(proj, P.DEVELOPED_BY, Candidate(proj.start, proj.start + len(prefix), T.ENTERPRISE, prefix, PREFIX)))
             continue
@@ -369,7 +354,7 @@ def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
     """An enterprise the recognizer found at the very start of a project's name, with more than a bare head
     after it (京东方 in 京东方（东北）创新中心), unless it is a generic or place word."""
     if c.type != T.ENTERPRISE or len(c.text) < 2 or GENERIC_LEAD.match(c.text) or REGION_LEAD.match(c.text) \
-            or _is_division(c.text) or _named_divisions(c.text):
+            or _is_division(c.text) or named_divisions(c.text):
         return False
     return any(o.type in (T.PROJECT, T.PARK) and o.start == c.start and o.end - c.end >= 3
                and not FIRM_GOES_ON.match(o.text[len(c.text):]) for o in cands)
@@ -392,7 +377,7 @@ def cooperates_with(sentence: str, cands: Sequence[Candidate], home: Candidate |
     of the event (在北京), else the home district; B, C the parties inside."""
     out = []
     parties = [c for c in cands if c.type in (T.DISTRICT, T.ENTERPRISE, T.ORGANIZATION, T.PARK) and not _nested(c, cands)]
-    spans = [(m.start(), m.start(1), m.end(1)) for m in COOP_CUES.finditer(sentence)]
+    spans = [(m.start(), m.start(1), m.end(1)) for m in _coop_cues(sentence, cands)]
     for c in parties:
         lead = sentence[max(0, c.start - 2):c.start]
         if COOP_LEAD.search(lead):
@@ -409,6 +394,32 @@ def cooperates_with(sentence: str, cands: Sequence[Candidate], home: Candidate |
             if actor is not None and actor.text != b.text and b.type != T.PARK:
                 out.append(Found(actor, P.COOPERATES_WITH, b))
     return out
+
+
+def _coop_cues(sentence: str, cands: Sequence[Candidate]) -> list[re.Match]:
+    """Cue matches whose 与/和 is a conjunction, not a character inside a name (呼和浩特, 和林格尔新区,
+    中加物联网与区块链研究院). Matching goes on after a cue inside a name, so a real cue further on is found."""
+    out, pos = [], 0
+    while (m := COOP_CUES.search(sentence, pos)) is not None:
+        if _inside_name(sentence, m.start(), cands):
+            pos = m.start() + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+def _inside_name(sentence: str, i: int, cands: Sequence[Candidate]) -> bool:
+    """The character at `i` lies inside a recognized name or a division name (with or without its 县/区/市)."""
+    if any(c.start <= i < c.end for c in cands):
+        return True
+    g = gazetteer()
+    for a in range(max(0, i - 6), i + 1):
+        for b in range(i + 2, min(len(sentence), a + 9) + 1):
+            w = sentence[a:b]
+            if g.lookup(w) or len(w) >= 3 and any(g.lookup(w + s) and g.lookup(w + s)[0].level == 3 for s in "县区旗"):
+                return True
+    return False
 
 
 def _list_end(sentence: str, first: Candidate, parties: Sequence[Candidate]) -> int:

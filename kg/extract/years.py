@@ -18,7 +18,8 @@ _RELATIVE = {"今年": 0, "本年": 0, "近日": 0, "日前": 0, "去年": -1, "
 _RELATIVE_RE = re.compile(r"今年|本年|近日|日前|明年|来年|(?:去年|上年|前年)(?!以来|来)")
 # words that point at the year under discussion (the paragraph's or the report's), not at the writing year
 _CONTEXT_RE = re.compile(r"当年|年内|年底|年末|全年|(?:去年|上年|前年)以来")
-_PLAN_TURN = re.compile(r"将|计划|拟|力争")
+# a turn to a plan: 将/拟/力争, or 计划 used as a verb (计划开工), not as a noun (三年倍增计划；)
+_PLAN_TURN = re.compile(r"将|计划(?![，,。；;、”）)\s]|$)|拟|力争")
 _OPENS_RELATIVE = re.compile(r"^\s*(?:在|从)?(今年|明年)")
 _MANY = r"(?:[2-9]|\d{2}|[两二三四五六七八九十几多]|十[一二三四五六七八九])"
 _NO_SINGLE_YEAR = re.compile(
@@ -26,7 +27,14 @@ _NO_SINGLE_YEAR = re.compile(
     rf"过去\s*{_MANY}\s*年|(?<!\d){_MANY}\s*年间|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
     r"(?:去年|上年|前年)以来|十[一二三四五]五[”’\"]?(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
 )
-_OPENING_SPAN = re.compile(rf"^\s*(?:过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年)[间来里中]?[，,]")
+_OPENING_SPAN = re.compile(
+    rf"^\s*[“\"]?(?:过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年|{_MANY}\s*年间|十[一二三四五]五[”’\"]?(?:时期|期间|以来))")
+# a paragraph's lead-in title sentence (`社会事业硕果累累。`): the sentence after it opens the paragraph
+_LEAD_IN = re.compile(r"^\s*[^，,；;：:。]{2,12}[。：:]\s*$")
+# an honour box (`亮丽名片`, `所获荣誉`): a list of titles won over the years, undated unless a year is written
+_HONOURS = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:名片|荣誉|殊荣)[榜墙录]?$")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．\s]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部篇])")
+_YEAR_WORD = re.compile(r"(?:19[89]\d|20[0-4]\d)\s*年|今年|明年")
 _SECTION = re.compile(r"^\s*(19[89]\d|20[0-4]\d)\s*年\s*[，,]")
 
 
@@ -87,10 +95,11 @@ def is_heading(sentence: str) -> bool:
 class YearContext:
     """Dates a document's sentences in reading order.
 
-    Beyond `sentence_year`, it remembers two things: the year a paragraph opened with or last named
-    explicitly (later sentences of that paragraph share it), and whether the current section has
-    turned to a span such as 过去4年 (its undated sentences then get no year, until the next heading or
-    a paragraph opened with a year).
+    Beyond `sentence_year`, it remembers the year a paragraph opened with or last named explicitly (later
+    sentences of that paragraph share it), and spans of several years: a paragraph opened with a span
+    (过去4年, “十三五”时期) leaves its section undated — under unnumbered sub-headings too — until a numbered
+    heading or a paragraph opened with a year; a span opening a later sentence leaves the rest of its
+    paragraph undated, and the paragraphs after it that open with a lead-in title (`先进制造业提质增效。`); an honour box (亮丽名片) lists titles won over the years and is undated as well.
     """
 
     def __init__(self, report_year: int | None, publication_year: int | None = None) -> None:
@@ -98,22 +107,46 @@ class YearContext:
         self.publication_year = publication_year
         self.paragraph_year: int | None = None
         self.section: int | None = None   # set by a paragraph opened with 今年/明年, kept until the next heading
-        self.undated = False
+        self.undated = False             # the section turned to a span
+        self.paragraph_undated = False   # the paragraph turned to a span in a later sentence
         self.level = 0                   # '#' depth of the last heading
         self.undated_level = 0           # '#' depth of the heading whose section turned to a span
+        self.sentence_no = 0             # index of the sentence in its paragraph
+        self.lead_in = False             # the paragraph opened with a short title sentence
 
     def _heading(self, sentence: str) -> None:
-        """A new heading ends an undated section unless it is a sub-heading of it (## 发展足迹 … ### 经济)."""
-        depth = len(sentence.strip()) - len(sentence.strip().lstrip("#"))
+        """A heading ends an undated section unless it is one of its sub-headings: deeper by '#', or
+        unnumbered and without a year (## 发展足迹 … 经济发展欣欣向荣). An honour box's heading starts one."""
+        stripped = sentence.strip()
+        title = stripped.lstrip("#").strip()
+        depth = len(stripped) - len(stripped.lstrip("#"))
         self.level = depth
-        if not (self.undated and depth > self.undated_level > 0):
+        if _HONOURS.match(title):
+            self.undated, self.undated_level = True, depth
+            return
+        sub = depth > self.undated_level > 0 or (
+            depth == 0 and not _NUMBERED.match(title) and not _YEAR_WORD.search(title))
+        if not (self.undated and sub):
             self.undated = False
 
+    def _opens(self, sentence: str, paragraph_start: bool) -> bool:
+        """Whether the sentence opens its paragraph: the first one, or the one after a lead-in title."""
+        if paragraph_start:
+            self.sentence_no = 0
+            self.lead_in = bool(_LEAD_IN.match(sentence))
+            # sub-topics of a span paragraph (`先进制造业提质增效。…`) stay undated with it
+            self.paragraph_undated = self.paragraph_undated and self.lead_in
+            return True
+        self.sentence_no += 1
+        return self.sentence_no == 1 and self.lead_in
+
     def year(self, sentence: str, *, paragraph_start: bool = False) -> int | None:
-        parts = re.split(r"\u3000{2,}", sentence.strip())
+        parts = re.split(r"[\u3000\xa0 ]{2,}", sentence.strip())
         if len(parts) > 1 and is_heading(parts[0]):   # a title run into its paragraph (`标题　　正文`)
             paragraph_start, sentence = True, parts[-1]
             self._heading(parts[0])
+            self.section = None
+        opens = self._opens(sentence, paragraph_start)
         if paragraph_start:
             self.paragraph_year = None
             opened = section_year(sentence)
@@ -137,11 +170,14 @@ class YearContext:
         if rel and written is not None:
             return written + _RELATIVE[rel.group(0)]
         if _spans_years(sentence):
-            if _OPENING_SPAN.match(sentence) and not self.undated:
-                self.undated, self.undated_level = True, self.level
+            if _OPENING_SPAN.match(sentence):
+                if opens and not self.undated:
+                    self.undated, self.undated_level, self.section = True, self.level, None
+                elif not opens:
+                    self.paragraph_undated = True
             return None
         if self.paragraph_year is not None:
             return self.paragraph_year
         if self.section is not None:
             return self.section
-        return None if self.undated else self.report_year
+        return None if self.undated or self.paragraph_undated else self.report_year

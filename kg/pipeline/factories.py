@@ -128,6 +128,13 @@ def home_district(spans: list[Span], length: int) -> int | None:
     return first[best]
 
 
+def paragraph_start(text: str, pos: int) -> bool:
+    """A sentence opens a paragraph after a line break or a run of two or more spaces (`。　　`, `。  `)."""
+    gap = text[max(0, pos - 6):pos]
+    ws = gap[len(gap.rstrip()):]
+    return pos == 0 or "\n" in ws or len(ws) >= 2
+
+
 @Language.factory("kg_relations", default_config={"home_district": True})
 def make_relations(nlp: Language, name: str, *, home_district: bool) -> "RelationFinder":
     return RelationFinder(home_district)
@@ -157,13 +164,13 @@ class RelationFinder:
         park: Span | None = None
         for sent in doc.sents:
             base = sent.start_char
-            gap = doc.text[max(0, base - 4):base]
-            para_start = base == 0 or "\n" in gap or "\u3000\u3000" in gap
+            para_start = paragraph_start(doc.text, base)
             year = dating.year(sent.text, paragraph_start=para_start)
             local = [s for s in spans if s.start_char >= base and s.end_char <= sent.end_char]
             if para_start:
                 lead = len(sent.text) - len(sent.text.lstrip(" \u3000\t*“\""))
-                park = next((s for s in local if s.label_ == EntityType.PARK.value and s.start_char - base <= lead + 1), None)
+                park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(doc, s, base, lead)),
+                            None)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
             known = [self._cand(s, base) for s in developers]
@@ -188,9 +195,17 @@ class RelationFinder:
         return doc
 
     @staticmethod
+    def _opens_clause(doc: Doc, s: Span, base: int, lead: int) -> bool:
+        """A park that opens the paragraph, or a clause of its first sentence (深化园区改革，X产业园…): the
+        paragraph is about it; not the first of a list (，A园、B工厂等项目入驻)."""
+        listed = doc.text[s.end_char:s.end_char + 1] in ("、", "和", "及", "与")
+        return not listed and (s.start_char - base <= lead + 1 or doc.text[s.start_char - 1] in "，,")
+
+    @staticmethod
     def _home(spans: list[Span], home_i: int | None) -> Span | None:
         """The recognizer's home district, unless that is a province or city while the text is about a
-        zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple."""
+        zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple; no home
+        when that leaves a province."""
         home = spans[home_i] if home_i is not None else None
         divs = gazetteer().lookup(home.text) if home is not None else []
         if home is not None and not (divs and divs[0].level <= 2):
@@ -205,7 +220,9 @@ class RelationFinder:
         best = max(score, key=lambda n: (score[n], len(n)), default=None)
         if best is not None and score[best] >= 3:
             return first[best]
-        return home
+        # a province is no home district: the zone the text is about went unrecognized, and what it lists
+        # is not simply in the province
+        return None if divs and divs[0].level == 1 else home
 
     @staticmethod
     def _cand(s: Span, offset: int) -> Candidate:

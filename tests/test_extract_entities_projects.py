@@ -118,3 +118,39 @@ def test_a_park_project_is_not_split_into_its_park() -> None:
 
 def test_a_generic_zone_in_a_list_is_not_a_project() -> None:
     assert "综合保税区" not in names("利用综合保税区、跨境电商平台等项目载体。")
+
+
+# ---- round 2: descriptive category names, counted kinds ----------------------------------------------------
+
+DESCRIPTIVE_REJECTS = [
+    # an activity word before a category head, nothing proper in front: a kind of facility
+    ("充分发挥异地孵化中心、离岸创新中心等平台作用。", "异地孵化中心"),
+    ("充分发挥异地孵化中心、离岸创新中心等平台作用。", "离岸创新中心"),
+    ("惠民利民项目让群众受益。", "惠民利民项目"),
+    ("大宗商品交易平台建设加快推进。", "大宗商品交易平台"),
+    ("甘井子区以智慧城市运行管理中心为依托。", "智慧城市运行管理中心"),
+    # a role a city takes on, named after a region
+    ("新民社区积极融入大连东北亚金融创新中心建设。", "大连东北亚金融创新中心"),
+    # a name followed by a count is a kind being counted
+    ("累计交付LNG改装项目12个。", "LNG改装项目"),
+    ("全区离岸孵化中心5家。", "离岸孵化中心"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), DESCRIPTIVE_REJECTS)
+def test_descriptive_category_names_are_not_projects(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+DESCRIPTIVE_FINDS = [
+    # a construction verb introduces it, or a list closed by 等项目 holds it
+    ("完成了青龙河污水管线配套工程。", "青龙河污水管线配套工程"),
+    ("推进城市运行管理中心、冰雪乐园等项目建设。", "城市运行管理中心"),
+    # a company in front makes it one facility
+    ("中国石化智慧能源研发中心落户。", "中国石化智慧能源研发中心"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), DESCRIPTIVE_FINDS)
+def test_descriptive_names_in_a_building_frame_are_projects(sentence: str, name: str) -> None:
+    assert (name, "Project") in found(sentence)

@@ -618,6 +618,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
     bodies = {(c.start, c.end) for c in listed if c.type == T.ORGANIZATION}
     found = [c for c in found if not (c.type == T.ENTERPRISE and (c.start, c.end) in bodies)] + listed
+    found = [c for c in found if not _descriptive_category(c, words, sentence) and not _counted_category(c, sentence)]
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
@@ -649,3 +650,53 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         if not clash:
             kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+# ---- descriptive category names: an activity word before a category head, nothing proper in front ----------
+
+_CATEGORY_HEADS = ("中心", "平台", "项目", "工程", "基地")
+_BUILD_FRAME = re.compile(r"(?:建设|打造|新建|建成|开工|签约|引进|落户|启动|完成)了?[区市县省]?$")
+_COUNTED = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*[个家座项处]")
+_PROJECT_LIST_CLOSE = re.compile(r"[^，,。；;：:！!？?]*?等[^，,。；;：:、！!？?]{0,12}?项目")
+
+
+_FEATURES = "河湖山湾岛路街江桥国"
+
+
+def _strong_proper(words: Sequence[Word], i: int, sentence: str) -> bool:
+    """A word that makes a descriptive phrase a name: a company or person the tagger finds (not a two-character
+    word the tagger cut off an activity word: 离岸 + 创新), a Latin brand or a number; places do not count
+    (甘井子区创新平台 is the district's platforms, 大连…创投中心 a role the city plays)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag in ("eng", "x") or re.search(r"[A-Za-z]", w.text) or w.tag == "m" and re.search(r"[\d一二三四五六七八九十]", w.text):
+        return True
+    if w.tag == "LOC" and len(w.text) >= 2 and w.text[-1] in _FEATURES:
+        return True  # 龙王塘河, 滨海路, 美国: a river, road or country, not a division's own platforms
+    if w.tag in ("ORG", "PER") and not gazetteer().lookup(w.text):
+        if len(w.text) <= 2 and nxt is not None and nxt.tag in ("vn", "v"):
+            return False
+        return w.tag == "PER" or _good_org_word(w, sentence)
+    return False
+
+
+def _descriptive_category(c: Candidate, words: Sequence[Word], sentence: str) -> bool:
+    """异地研发中心, 大宗贸易平台, 惠民利民项目, 智慧城市运行管理中心: a category head right after an activity word
+    (研发, 贸易, 管理), with no company, brand or number in front, names a kind of facility, not one. It still names
+    one when a construction verb introduces it (在X区建设储能技术研发制造中心) or a list closed by 等项目 holds it."""
+    if c.type not in (T.PROJECT, T.PARK) or c.source not in ("shape", "list"):
+        return False
+    inner = [w for w in words if c.start <= w.start and w.end <= c.end]
+    if len(inner) < 2 or not inner[-1].text.endswith(_CATEGORY_HEADS) or inner[-2].tag not in ("vn", "v"):
+        return False
+    if any(_strong_proper(inner, i, sentence) for i in range(len(inner))):
+        return False
+    before = sentence[: c.start].rstrip(_QUOTES)
+    if _BUILD_FRAME.search(before) or _PROJECT_LIST_CLOSE.match(sentence, c.end):
+        return False
+    return True
+
+
+def _counted_category(c: Candidate, sentence: str) -> bool:
+    """交付海工改装项目14个, 离岸创新中心6家: a project or park name followed by a count is a kind being counted."""
+    return c.type in (T.PROJECT, T.PARK) and c.source in ("shape", "list") and bool(_COUNTED.match(sentence, c.end))

@@ -154,3 +154,20 @@ DESCRIPTIVE_FINDS = [
 @pytest.mark.parametrize(("sentence", "name"), DESCRIPTIVE_FINDS)
 def test_descriptive_names_in_a_building_frame_are_projects(sentence: str, name: str) -> None:
     assert (name, "Project") in found(sentence)
+
+
+NEW_ROAD_REJECTS = [
+    # 新/大 + a bare head after common nouns describes a route, it does not name one
+    ("开通中亚班列新通道，货值增长三成。", "中亚班列新通道"),
+    ("畅通海陆物流大通道。", "物流大通道"),
+    ("畅通海陆物流大通道。", "大通道"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NEW_ROAD_REJECTS)
+def test_a_new_route_after_common_nouns_is_not_a_project(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+def test_a_new_factory_after_a_company_is_a_project() -> None:
+    assert ("克诺尔新工厂", "Project") in found("克诺尔新工厂开工。")

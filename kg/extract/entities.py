@@ -107,11 +107,20 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
+        if _bare_head(nxt.text) and not (cur and cur[-1].tag in _PROPER):
+            return False  # 中欧班列新通道: "a new X" after common nouns describes, it does not name
         return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
     return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
         and _nameable(nxt)
 
 
+def _bare_head(text: str) -> bool:
+    """通道, 工厂, 大通道, 新工厂: a project or park head alone, or after one adjective character."""
+    heads = lx.PROJECT_HEADS + lx.PARK_HEADS
+    return text in heads or len(text) >= 3 and text[0] in _ADJ_PREFIX and text[1:] in heads
+
+
+_ADJ_PREFIX = "大新主老"
 _CONNECTORS = ("·", "及", "与")
 
 
@@ -193,7 +202,8 @@ def _place_stem(stem: str, words: Sequence[Word]) -> bool:
 
 def classify(name: str, words: Sequence[Word]) -> T | None:
     """The type of a chunk from its shape, or None when it names nothing in particular."""
-    if name in lx.NOT_NAMES or name in lx.GENERIC_NAMES or len(name) < 2 or name.startswith(_GENERIC_START):
+    if name in lx.NOT_NAMES or name in lx.GENERIC_NAMES or len(name) < 2 or name.startswith(_GENERIC_START) \
+            or _bare_head(name):
         return None
     if gazetteer().lookup(name):
         return T.DISTRICT
@@ -209,7 +219,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
     head = _head_type(name) or _bracket_phase(name)
     if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words) or _too_short(name)):
         return None
-    tags = {w.tag for w in words}
+    # a head word the tagger marks as a place (大通道/LOC) lends the name nothing proper
+    tags = {w.tag for w in (words[:-1] if len(words) > 1 and _bare_head(words[-1].text) else words)}
     if len(words) == 1 and words[0].tag == "ORG":
         if head == T.ENTERPRISE:
             return head if _good_enterprise(name, words) else None

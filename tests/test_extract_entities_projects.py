@@ -171,3 +171,28 @@ def test_a_new_route_after_common_nouns_is_not_a_project(sentence: str, name: st
 
 def test_a_new_factory_after_a_company_is_a_project() -> None:
     assert ("克诺尔新工厂", "Project") in found("克诺尔新工厂开工。")
+
+
+FRAMED_FINDS = [
+    # a building verb introduces a descriptive facility name with nothing proper in it
+    ("某集团拟投资30亿元，在望城经开区建设氢能技术与装备研发制造中心；", "氢能技术与装备研发制造中心"),
+    ("在滨江新城打造全球智慧医疗产业中心。", "全球智慧医疗产业中心"),
+    ("打造城市金融服务平台和人才服务平台。", "城市金融服务平台"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), FRAMED_FINDS)
+def test_a_building_verb_introduces_a_descriptive_facility(sentence: str, name: str) -> None:
+    assert (name, "Project") in found(sentence)
+
+
+FRAMED_REJECTS = [
+    ("联合高校建设协同创新基地，构建产学研格局。", "协同创新基地"),    # activity words only before the head
+    ("高新区积极打造对外开放新平台。", "对外开放新平台"),              # "a new platform"
+    ("加快建设创新型城区。", "创新型城区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), FRAMED_REJECTS)
+def test_a_building_verb_before_a_goal_gives_no_project(sentence: str, name: str) -> None:
+    assert name not in names(sentence)

@@ -621,6 +621,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     for run in chunks(words):
         found.extend(_from_chunk(run))
     found.extend(_verb_spanning(words))
+    found.extend(_framed_descriptive(sentence, words))
     found.extend(_awards(sentence))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
@@ -711,3 +712,36 @@ def _descriptive_category(c: Candidate, words: Sequence[Word], sentence: str) ->
 def _counted_category(c: Candidate, sentence: str) -> bool:
     """交付海工改装项目14个, 离岸创新中心6家: a project or park name followed by a count is a kind being counted."""
     return c.type in (T.PROJECT, T.PARK) and c.source in ("shape", "list") and bool(_COUNTED.match(sentence, c.end))
+
+
+# ---- descriptive names a building verb introduces: 在X区建设储能技术研发制造中心 ----------------------------------
+
+_FRAME_VERBS = frozenset({"建设", "打造", "新建", "建成", "开工建设"})
+_FRAME_WORD_TAGS = frozenset({"n", "vn", "a", "nz", "LOC", "ORG"})
+_FRAME_END = frozenset({"；", ";", "、", "，", ",", "。", "和", "及", "…"})
+
+
+def _framed_descriptive(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """建设储能技术与创新科技研发制造中心; 打造全球智慧健康医学中心: after a building verb, a run of common nouns and
+    activity words (与 between them) ending in a project head and closed by a pause or a conjunction is a facility
+    being built, even with nothing proper in it; it needs two nouns before the head (not 协同创新基地) and no adjective
+    right before it (not 对外开放新平台)."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.text not in _FRAME_VERBS or w.tag not in ("v", "vn"):
+            continue
+        j = i + 1
+        while j < len(words) and (words[j].tag in _FRAME_WORD_TAGS or words[j].text == "与" and j > i + 1):
+            j += 1
+        if j >= len(words) and j > i + 1 or j < len(words) and words[j].text in _FRAME_END:
+            run = list(words[i + 1:j])
+            while run and run[-1].tag != "n":
+                run = run[:-1]
+            text = "".join(x.text for x in run)
+            nouns = sum(x.tag in ("n", "nz", "LOC", "ORG") for x in run[:-1])
+            if len(run) >= 3 and len(text) >= 5 and _head_type(text) == T.PROJECT and words[i + 1].text != "与" \
+                    and nouns >= 2 and run[-2].tag != "a" \
+                    and not _SLOGAN.search(text) and not text.startswith(_GENERIC_START) and run[-1].end == (
+                    words[j].start if j < len(words) else len(sentence)):
+                out.append(Candidate(run[0].start, run[-1].end, T.PROJECT, text, "shape"))
+    return out

@@ -196,3 +196,7 @@ FRAMED_REJECTS = [
 @pytest.mark.parametrize(("sentence", "name"), FRAMED_REJECTS)
 def test_a_building_verb_before_a_goal_gives_no_project(sentence: str, name: str) -> None:
     assert name not in names(sentence)
+
+
+def test_an_attribute_in_xing_before_the_head_names_a_kind() -> None:
+    assert not {"综合性海洋公园", "海洋公园"} & names("规划定位为一个集展示、游乐为一体的综合性海洋公园。")

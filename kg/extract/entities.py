@@ -630,7 +630,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
     bodies = {(c.start, c.end) for c in listed if c.type == T.ORGANIZATION}
     found = [c for c in found if not (c.type == T.ENTERPRISE and (c.start, c.end) in bodies)] + listed
-    found = [c for c in found if not _descriptive_category(c, words, sentence) and not _counted_category(c, sentence)]
+    found = [c for c in found if not _descriptive_category(c, words, sentence) and not _counted_category(c, sentence)
+             and not _attribute_stem(c, words)]
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
@@ -745,3 +746,12 @@ def _framed_descriptive(sentence: str, words: Sequence[Word]) -> list[Candidate]
                     words[j].start if j < len(words) else len(sentence)):
                 out.append(Candidate(run[0].start, run[-1].end, T.PROJECT, text, "shape"))
     return out
+
+
+def _attribute_stem(c: Candidate, words: Sequence[Word]) -> bool:
+    """综合性海洋公园, 示范性物流园: a word ending in 性 before the head gives the kind an attribute, it names nothing."""
+    if c.type not in (T.PROJECT, T.PARK) or c.source not in ("shape", "list", "tagger"):
+        return False
+    inner = [w for w in words if c.start <= w.start and w.end <= c.end]
+    before = [w for w in words if w.end == c.start]  # 综合性 + 海洋公园/LOC: the attribute outside a tagger word
+    return any(len(w.text) >= 3 and w.text.endswith("性") for w in inner[:-1] + before)

@@ -133,6 +133,40 @@ def _short_organization_links(names: dict[str, set[str]]) -> dict[str, str]:
     return links
 
 
+_PHASE_MARK = re.compile(r"[一二三四五六七八九十\d]+[期号]|首期|[A-Za-z\d]+")
+
+
+def _cut_middle(short: str, long: str, lead: int = 2, tail: int = 4) -> bool:
+    """林德工程中国区总部 in 林德工程全球装备制造中国区总部: the long form with one stretch cut from its middle, keeping
+    the leading name (`lead` characters or more) and more than the bare head at the end (`tail` or more), with the
+    same phases and numbers. 华为中心 is not cut from 华为云计算中心 (the head alone is left), nor X园项目 from
+    X园二期项目."""
+    if len(short) < lead + tail or len(short) >= len(long) \
+            or _PHASE_MARK.findall(short) != _PHASE_MARK.findall(long):
+        return False
+    for k in range(lead, len(short) - tail + 1):
+        if long.startswith(short[:k]) and long.endswith(short[k:]):
+            cut = long[k: len(long) - len(short) + k]
+            if not re.search(r"[、，,及和与]", cut):
+                return True
+    return False
+
+
+def _short_project_links(key_names: dict[tuple[EntityType, str], set[str]],
+                         docs_of: dict[str, set[str]]) -> dict[str, str]:
+    """Project short forms cut from exactly one longer form: in the same document, or with a longer name and head
+    kept (three and five characters) across documents."""
+    keys = [k for t, k in key_names if t == EntityType.PROJECT]
+    key_docs = {k: {d for n in key_names[(EntityType.PROJECT, k)] for d in docs_of[n]} for k in keys}
+    links: dict[str, str] = {}
+    for short in keys:
+        longer = [k for k in keys if k != short and (
+            _cut_middle(short, k) if key_docs[k] & key_docs[short] else _cut_middle(short, k, 3, 5))]
+        if len(longer) == 1:
+            links[short] = longer[0]
+    return links
+
+
 def _link_bare_zones(extractions: list[DocExtraction], by_name: dict[str, list[tuple[Mention, str]]],
                      name_type: dict[str, EntityType]) -> dict[tuple[str, str], str]:
     """高新区 alone in a 大连 document is that document's 大连高新区: rename bare zone mentions to the one
@@ -181,6 +215,9 @@ def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     org_keys = {k: names for (t, k), names in key_names.items() if t == EntityType.ORGANIZATION}
     for short, full in _short_organization_links(org_keys).items():
         key_names[(EntityType.ORGANIZATION, full)] |= key_names.pop((EntityType.ORGANIZATION, short), set())
+    docs_of = {n: {d for _, d in ms} for n, ms in by_name.items()}
+    for short, full in _short_project_links(key_names, docs_of).items():
+        key_names[(EntityType.PROJECT, full)] |= key_names.pop((EntityType.PROJECT, short), set())
     # 3. entities
     entities: dict[str, Entity] = {}
     name_to_id: dict[str, str] = {}

@@ -118,3 +118,85 @@ def test_a_park_project_is_not_split_into_its_park() -> None:
 
 def test_a_generic_zone_in_a_list_is_not_a_project() -> None:
     assert "综合保税区" not in names("利用综合保税区、跨境电商平台等项目载体。")
+
+
+# ---- round 2: descriptive category names, counted kinds ----------------------------------------------------
+
+DESCRIPTIVE_REJECTS = [
+    # an activity word before a category head, nothing proper in front: a kind of facility
+    ("充分发挥异地孵化中心、离岸创新中心等平台作用。", "异地孵化中心"),
+    ("充分发挥异地孵化中心、离岸创新中心等平台作用。", "离岸创新中心"),
+    ("惠民利民项目让群众受益。", "惠民利民项目"),
+    ("大宗商品交易平台建设加快推进。", "大宗商品交易平台"),
+    ("甘井子区以智慧城市运行管理中心为依托。", "智慧城市运行管理中心"),
+    # a role a city takes on, named after a region
+    ("新民社区积极融入大连东北亚金融创新中心建设。", "大连东北亚金融创新中心"),
+    # a name followed by a count is a kind being counted
+    ("累计交付LNG改装项目12个。", "LNG改装项目"),
+    ("全区离岸孵化中心5家。", "离岸孵化中心"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), DESCRIPTIVE_REJECTS)
+def test_descriptive_category_names_are_not_projects(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+DESCRIPTIVE_FINDS = [
+    # a construction verb introduces it, or a list closed by 等项目 holds it
+    ("完成了青龙河污水管线配套工程。", "青龙河污水管线配套工程"),
+    ("推进城市运行管理中心、冰雪乐园等项目建设。", "城市运行管理中心"),
+    # a company in front makes it one facility
+    ("中国石化智慧能源研发中心落户。", "中国石化智慧能源研发中心"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), DESCRIPTIVE_FINDS)
+def test_descriptive_names_in_a_building_frame_are_projects(sentence: str, name: str) -> None:
+    assert (name, "Project") in found(sentence)
+
+
+NEW_ROAD_REJECTS = [
+    # 新/大 + a bare head after common nouns describes a route, it does not name one
+    ("开通中亚班列新通道，货值增长三成。", "中亚班列新通道"),
+    ("畅通海陆物流大通道。", "物流大通道"),
+    ("畅通海陆物流大通道。", "大通道"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NEW_ROAD_REJECTS)
+def test_a_new_route_after_common_nouns_is_not_a_project(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+def test_a_new_factory_after_a_company_is_a_project() -> None:
+    assert ("克诺尔新工厂", "Project") in found("克诺尔新工厂开工。")
+
+
+FRAMED_FINDS = [
+    # a building verb introduces a descriptive facility name with nothing proper in it
+    ("某集团拟投资30亿元，在望城经开区建设氢能技术与装备研发制造中心；", "氢能技术与装备研发制造中心"),
+    ("在滨江新城打造全球智慧医疗产业中心。", "全球智慧医疗产业中心"),
+    ("打造城市金融服务平台和人才服务平台。", "城市金融服务平台"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), FRAMED_FINDS)
+def test_a_building_verb_introduces_a_descriptive_facility(sentence: str, name: str) -> None:
+    assert (name, "Project") in found(sentence)
+
+
+FRAMED_REJECTS = [
+    ("联合高校建设协同创新基地，构建产学研格局。", "协同创新基地"),    # activity words only before the head
+    ("高新区积极打造对外开放新平台。", "对外开放新平台"),              # "a new platform"
+    ("加快建设创新型城区。", "创新型城区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), FRAMED_REJECTS)
+def test_a_building_verb_before_a_goal_gives_no_project(sentence: str, name: str) -> None:
+    assert name not in names(sentence)
+
+
+def test_an_attribute_in_xing_before_the_head_names_a_kind() -> None:
+    assert not {"综合性海洋公园", "海洋公园"} & names("规划定位为一个集展示、游乐为一体的综合性海洋公园。")

@@ -101,3 +101,41 @@ def test_a_short_firm_name_shared_by_two_registered_names_stays_apart() -> None:
     kg = resolve([_doc("a", [("宁波恒远电子有限公司", T.ENTERPRISE), ("恒远电子科技股份有限公司", T.ENTERPRISE),
                              ("恒远", T.ENTERPRISE)])])
     assert len(kg.entities) == 3
+
+
+# ---- project short forms cut from a longer form ----------------------------------------------------------------
+
+def _project_labels(docs: list[DocExtraction]) -> dict[str, frozenset[str]]:
+    return {e.label: e.aliases for e in resolve(docs).entities.values()}
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_a_short_project_form_cut_from_a_long_one_is_an_alias(order: int) -> None:
+    forms = [("博世汽车全球零部件制造华东区总部项目", T.PROJECT), ("博世汽车华东区总部", T.PROJECT)]
+    labels = _project_labels([_doc("a", forms[order:] + forms[:order])])
+    assert labels == {"博世汽车全球零部件制造华东区总部项目": frozenset({"博世汽车华东区总部"})}
+
+
+def test_a_short_project_form_in_another_document_needs_a_longer_name_and_head() -> None:
+    docs = [_doc("a", [("博世汽车全球零部件制造华东区总部项目", T.PROJECT)]), _doc("b", [("博世汽车华东区总部", T.PROJECT)])]
+    assert len(_project_labels(docs)) == 1
+    docs = [_doc("a", [("博世全球零部件制造总部项目", T.PROJECT)]), _doc("b", [("博世制造总部", T.PROJECT)])]
+    assert len(_project_labels(docs)) == 2
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("滨湖智能产业园一期项目", "滨湖智能产业园二期项目"),     # two phases
+    ("滨湖智能产业园项目", "滨湖智能产业园二期项目"),         # the park and its second phase
+    ("华为云计算数据中心", "华为中心"),                       # nothing but the head left after the name
+    ("华为云计算数据中心", "华为鲲鹏数据中心"),               # two centres of one company
+    ("滨江地铁5号线延伸线", "滨江地铁3号线延伸线"),
+    ("长江路与黄河路立交工程", "长江路立交工程"),             # a list cut out is not a short form
+])
+def test_projects_sharing_a_prefix_or_head_keep_apart(a: str, b: str) -> None:
+    assert len(_project_labels([_doc("a", [(a, T.PROJECT), (b, T.PROJECT)])])) == 2
+
+
+def test_a_short_form_cut_from_two_long_ones_is_left_alone() -> None:
+    docs = [_doc("a", [("博世汽车电子华东区总部", T.PROJECT), ("博世汽车零部件华东区总部", T.PROJECT),
+                       ("博世汽车华东区总部", T.PROJECT)])]
+    assert len(_project_labels(docs)) == 3

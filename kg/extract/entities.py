@@ -109,11 +109,20 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
+        if _bare_head(nxt.text) and not (cur and cur[-1].tag in _PROPER):
+            return False  # 中欧班列新通道: "a new X" after common nouns describes, it does not name
         return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
     return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
         and _nameable(nxt)
 
 
+def _bare_head(text: str) -> bool:
+    """通道, 工厂, 大通道, 新工厂: a project or park head alone, or after one adjective character."""
+    heads = lx.PROJECT_HEADS + lx.PARK_HEADS
+    return text in heads or len(text) >= 3 and text[0] in _ADJ_PREFIX and text[1:] in heads
+
+
+_ADJ_PREFIX = "大新主老"
 _CONNECTORS = ("·", "及", "与")
 
 
@@ -195,7 +204,8 @@ def _place_stem(stem: str, words: Sequence[Word]) -> bool:
 
 def classify(name: str, words: Sequence[Word]) -> T | None:
     """The type of a chunk from its shape, or None when it names nothing in particular."""
-    if name in lx.NOT_NAMES or name in lx.GENERIC_NAMES or len(name) < 2 or name.startswith(_GENERIC_START):
+    if name in lx.NOT_NAMES or name in lx.GENERIC_NAMES or len(name) < 2 or name.startswith(_GENERIC_START) \
+            or _bare_head(name):
         return None
     if gazetteer().lookup(name):
         return T.DISTRICT
@@ -211,7 +221,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
     head = _head_type(name) or _bracket_phase(name)
     if head in (T.PROJECT, T.PARK) and (_SLOGAN.search(name) or _phase_category(words) or _too_short(name)):
         return None
-    tags = {w.tag for w in words}
+    # a head word the tagger marks as a place (大通道/LOC) lends the name nothing proper
+    tags = {w.tag for w in (words[:-1] if len(words) > 1 and _bare_head(words[-1].text) else words)}
     if len(words) == 1 and words[0].tag == "ORG":
         if head == T.ENTERPRISE:
             return head if _good_enterprise(name, words) else None
@@ -776,6 +787,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
+    found.extend(_framed_descriptive(sentence, words))
     found.extend(_awards(sentence))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
@@ -785,6 +797,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
     bodies = {(c.start, c.end) for c in listed if c.type == T.ORGANIZATION}
     found = [c for c in found if not (c.type == T.ENTERPRISE and (c.start, c.end) in bodies)] + listed
+    found = [c for c in found if not _descriptive_category(c, words, sentence) and not _counted_category(c, sentence)
+             and not _attribute_stem(c, words)]
     for name, t in (user or {}).items():
         for m in re.finditer(re.escape(name), sentence):
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
@@ -871,3 +885,95 @@ def resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
         if not clash:
             kept.append(c)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+# ---- descriptive category names: an activity word before a category head, nothing proper in front ----------
+
+_CATEGORY_HEADS = ("中心", "平台", "项目", "工程", "基地")
+_BUILD_FRAME = re.compile(r"(?:建设|打造|新建|建成|开工|签约|引进|落户|启动|完成)了?[区市县省]?$")
+_COUNTED = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*[个家座项处]")
+_PROJECT_LIST_CLOSE = re.compile(r"[^，,。；;：:！!？?]*?等[^，,。；;：:、！!？?]{0,12}?项目")
+
+
+_FEATURES = "河湖山湾岛路街江桥国"
+
+
+def _strong_proper(words: Sequence[Word], i: int, sentence: str) -> bool:
+    """A word that makes a descriptive phrase a name: a company or person the tagger finds (not a two-character
+    word the tagger cut off an activity word: 离岸 + 创新), a Latin brand or a number; places do not count
+    (甘井子区创新平台 is the district's platforms, 大连…创投中心 a role the city plays)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag in ("eng", "x") or re.search(r"[A-Za-z]", w.text) or w.tag == "m" and re.search(r"[\d一二三四五六七八九十]", w.text):
+        return True
+    if w.tag == "LOC" and len(w.text) >= 2 and w.text[-1] in _FEATURES:
+        return True  # 龙王塘河, 滨海路, 美国: a river, road or country, not a division's own platforms
+    if w.tag in ("ORG", "PER") and not gazetteer().lookup(w.text):
+        if len(w.text) <= 2 and nxt is not None and nxt.tag in ("vn", "v"):
+            return False
+        return w.tag == "PER" or _good_org_word(w, sentence)
+    return False
+
+
+def _descriptive_category(c: Candidate, words: Sequence[Word], sentence: str) -> bool:
+    """异地研发中心, 大宗贸易平台, 惠民利民项目, 智慧城市运行管理中心: a category head right after an activity word
+    (研发, 贸易, 管理), with no company, brand or number in front, names a kind of facility, not one. It still names
+    one when a construction verb introduces it (在X区建设储能技术研发制造中心) or a list closed by 等项目 holds it."""
+    if c.type not in (T.PROJECT, T.PARK) or c.source not in ("shape", "list"):
+        return False
+    inner = [w for w in words if c.start <= w.start and w.end <= c.end]
+    if len(inner) < 2 or not inner[-1].text.endswith(_CATEGORY_HEADS) or inner[-2].tag not in ("vn", "v"):
+        return False
+    if any(_strong_proper(inner, i, sentence) for i in range(len(inner))):
+        return False
+    before = sentence[: c.start].rstrip(_QUOTES)
+    if _BUILD_FRAME.search(before) or _PROJECT_LIST_CLOSE.match(sentence, c.end):
+        return False
+    return True
+
+
+def _counted_category(c: Candidate, sentence: str) -> bool:
+    """交付海工改装项目14个, 离岸创新中心6家: a project or park name followed by a count is a kind being counted."""
+    return c.type in (T.PROJECT, T.PARK) and c.source in ("shape", "list") and bool(_COUNTED.match(sentence, c.end))
+
+
+# ---- descriptive names a building verb introduces: 在X区建设储能技术研发制造中心 ----------------------------------
+
+_FRAME_VERBS = frozenset({"建设", "打造", "新建", "建成", "开工建设"})
+_FRAME_WORD_TAGS = frozenset({"n", "vn", "a", "nz", "LOC", "ORG"})
+_FRAME_END = frozenset({"；", ";", "、", "，", ",", "。", "和", "及", "…"})
+
+
+def _framed_descriptive(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """建设储能技术与创新科技研发制造中心; 打造全球智慧健康医学中心: after a building verb, a run of common nouns and
+    activity words (与 between them) ending in a project head and closed by a pause or a conjunction is a facility
+    being built, even with nothing proper in it; it needs two nouns before the head (not 协同创新基地) and no adjective
+    right before it (not 对外开放新平台)."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.text not in _FRAME_VERBS or w.tag not in ("v", "vn"):
+            continue
+        j = i + 1
+        while j < len(words) and (words[j].tag in _FRAME_WORD_TAGS or words[j].text == "与" and j > i + 1):
+            j += 1
+        if j >= len(words) and j > i + 1 or j < len(words) and words[j].text in _FRAME_END:
+            run = list(words[i + 1:j])
+            while run and run[-1].tag != "n":
+                run = run[:-1]
+            text = "".join(x.text for x in run)
+            nouns = sum(x.tag in ("n", "nz", "LOC", "ORG") for x in run[:-1])
+            if len(run) >= 3 and len(text) >= 5 and _head_type(text) == T.PROJECT and words[i + 1].text != "与" \
+                    and nouns >= 2 and run[-2].tag != "a" \
+                    and not _SLOGAN.search(text) and not text.startswith(_GENERIC_START) and run[-1].end == (
+                    words[j].start if j < len(words) else len(sentence)):
+                out.append(Candidate(run[0].start, run[-1].end, T.PROJECT, text, "shape"))
+    return out
+
+
+def _attribute_stem(c: Candidate, words: Sequence[Word]) -> bool:
+    """综合性海洋公园, 示范性物流园: a word ending in 性 before the head gives the kind an attribute, it names nothing."""
+    if c.type not in (T.PROJECT, T.PARK) or c.source not in ("shape", "list", "tagger"):
+        return False
+    inner = [w for w in words if c.start <= w.start and w.end <= c.end]
+    before = [w for w in words if w.end == c.start]  # 综合性 + 海洋公园/LOC: the attribute outside a tagger word
+    return any(len(w.text) >= 3 and w.text.endswith("性") for w in inner[:-1] + before)

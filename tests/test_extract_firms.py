@@ -1,7 +1,7 @@
 """Owners read off the names of projects and parks (kg/extract/firms.py)."""
 import pytest
 
-from kg.extract.firms import firm_prefix, named_divisions, placed_owner
+from kg.extract.firms import brand_lead, firm_prefix, named_divisions, placed_owner
 
 
 @pytest.mark.parametrize("name, owner", [
@@ -30,3 +30,28 @@ def test_firm_prefix(name, firm):
 def test_named_divisions_skips_roads():
     assert named_divisions("中山路改造工程") == ()
     assert len(named_divisions("长隆珠海海洋公园")) == 1
+
+
+@pytest.mark.parametrize("org_word, brand", [
+    ("华为超算中心", "华为"),                    # a facility the tagger reads as one organisation word
+    ("腾讯数据中心", "腾讯"),
+    ("京东方创新中心", "京东方"),
+    ("泰和泰国际法律中心", None),                # the dictionary cut falls inside the name (泰和|泰)
+    ("华润万象汇", None),                        # a mall's name, no facility head
+    ("华能电厂", None),                          # only the bare head after the brand
+    ("金普新区创新中心", None),                  # a zone, not a brand
+    ("智慧城市运营中心", None),                  # a generic word
+])
+def test_brand_lead(org_word, brand):
+    assert brand_lead(org_word) == brand
+
+
+def test_the_brand_of_a_facility_read_as_one_word_is_a_mention():
+    from kg.extract import tagging
+    from kg.extract.entities import recognize
+
+    sentence = "华为超算中心正式投入运营。"
+    words = tagging.tag(sentence)
+    assert [w.tag for w in words if w.text == "华为超算中心"] == ["ORG"]   # the tagger keeps it whole
+    found = {(c.text, c.type.value) for c in recognize(sentence, words)}
+    assert {("华为", "Enterprise"), ("华为超算中心", "Project")} <= found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import TRADE_HEADS, firm_prefix, placed_owner
+from kg.extract.firms import TRADE_HEADS, brand_lead, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
 
@@ -816,6 +816,9 @@ def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Ca
         if p.type not in (T.PROJECT, T.PARK):
             continue
         firm = (firm_prefix(p.text) if p.type == T.PROJECT else None) or placed_owner(p.text)
+        if firm is None and p.type == T.PROJECT:
+            lead = next((w for w in words if w.start == p.start and w.tag == "ORG" and w.end <= p.end), None)
+            firm = brand_lead(lead.text) if lead is not None else None
         inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
         if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
             continue

@@ -6,6 +6,7 @@ developedBy that firm).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.divisions import gazetteer
 
@@ -85,3 +86,35 @@ def placed_owner(name: str) -> str | None:
             return None
         return owner
     return None
+
+
+_BRAND_FLAGS = frozenset({"nz", "nt", "nr", "nrt", "nrfg"})   # jieba: proper nouns and organisation names
+_FACILITY_HEADS = ("中心", "基地", "工厂", "项目", "生产线", "总部", "产业园")
+_NOT_AFTER_BRAND = re.compile(r"^(?:新区|高新区|开发区|经开区|园区|片区|新城|市|区|县|镇|路|街|大道)")
+
+
+@cache
+def _jieba_words(text: str) -> tuple[tuple[str, str], ...]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
+
+
+def brand_lead(org_word: str) -> str | None:
+    """The brand that opens a facility the tagger read as one organisation word (华为超算中心 → 华为,
+    腾讯数据中心 → 腾讯): the first word of jieba's dictionary cut when jieba knows it as a proper noun, it is
+    not a place or a generic word, and a facility follows it (中心, 基地, 工厂, 生产线…, more than the bare
+    head; not a mall's name such as 华润万象汇, not 金普新区…, 智慧城市…); a one-character word after it means
+    the cut fell inside the name (泰和|泰…)."""
+    words = _jieba_words(org_word)
+    if len(words) < 2:
+        return None
+    brand, flag = words[0]
+    rest = org_word[len(brand):]
+    if flag not in _BRAND_FLAGS or not 2 <= len(brand) <= 4 or len(rest) < 3 or not rest.endswith(_FACILITY_HEADS) \
+            or len(words[1][0]) < 2 or _NOT_AFTER_BRAND.match(rest) \
+            or REGION_LEAD.match(brand) or GENERIC_LEAD.match(brand) or gazetteer().lookup(brand):
+        return None
+    return brand

@@ -28,7 +28,8 @@ class Fact:
 
 
 def find_entity(kg: KnowledgeGraph, name: str) -> Entity:
-    """The entity whose label or alias is `name` (exactly, else ignoring spaces and quotes); GraphError if none."""
+    """The entity whose label or alias is `name` (exactly, else ignoring spaces and quotes, else the one entity
+    whose name contains it); GraphError if none, or listing the names when several contain it."""
     def norm(s: str) -> str:
         return "".join(ch for ch in s if not ch.isspace() and ch not in "“”\"'‘’《》「」")
 
@@ -37,6 +38,14 @@ def find_entity(kg: KnowledgeGraph, name: str) -> Entity:
         hits = [e for e in kg.entities.values() if test(e)]
         if hits:
             return min(hits, key=lambda e: (e.label != name, e.id))
+    part = norm(name)
+    near = sorted({e.label for e in kg.entities.values()
+                   if part and any(part in norm(n) for n in (e.label, *e.aliases))}, key=lambda n: (len(n), n))
+    if len(near) == 1:
+        return next(e for e in kg.entities.values() if e.label == near[0])
+    if near:
+        shown = "、".join(near[:8]) + ("…" if len(near) > 8 else "")
+        raise GraphError(f"{name!r} is part of {len(near)} entity names; give one of them: {shown}")
     raise GraphError(f"no entity named {name!r} in the graph (match is by label or alias)")
 
 

@@ -42,6 +42,18 @@ def test_explain_unknown_entity_is_an_error():
         explain(small_graph(), "不存在的公司")
 
 
+def test_explain_by_part_of_one_name():
+    entity, _ = explain(small_graph(), "星海")
+    assert entity.label == "星海电子股份有限公司"
+
+
+def test_explain_by_part_of_several_names_lists_them():
+    kg = small_graph()
+    kg.entities["park/d"] = Entity("park/d", EntityType.PARK, "星海湾产业园", frozenset())
+    with pytest.raises(GraphError, match="2 entity names; give one of them: 星海湾产业园、星海电子股份有限公司"):
+        explain(kg, "星海")
+
+
 def test_explain_reads_a_written_graph(tmp_path: Path):
     path = tmp_path / "graph.ttl"
     write_turtle(small_graph(), path)

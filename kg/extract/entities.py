@@ -108,6 +108,8 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
     place (旅顺中部通道)."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag == "vn" and cur and nxt is not None and w.text + nxt.text in lx.ORGANIZATION_HEADS:
+        return True  # 行政审批服务大厅: a verbal noun that opens the name's head (服务 + 大厅)
     if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
         return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
     return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
@@ -199,6 +201,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
         return None
     if gazetteer().lookup(name):
         return T.DISTRICT
+    if name.endswith(lx.UNIT_TAILS) or _head_inside_verb(name, words):
+        return None
     zone = _zone_head(name)
     if zone and len(name) >= len(zone) + 2 and zone not in ("工业园区", "保税区"):
         stem = name[: -len(zone)]
@@ -228,6 +232,14 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
     return None
+
+
+def _head_inside_verb(name: str, words: Sequence[Word]) -> bool:
+    """决策部署, 工作部署: an organisation head (署, 部) that is only the tail of a closing verb or verbal noun."""
+    if not words or words[-1].tag not in ("v", "vn") or len(words[-1].text) < 2:
+        return False
+    heads = [h for h in lx.ORGANIZATION_HEADS if name.endswith(h)]
+    return bool(heads) and max(len(h) for h in heads) < len(words[-1].text)
 
 
 # ---- projects and parks: categories, sectors, quoted programmes -------------------------------------------
@@ -294,7 +306,8 @@ def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
 def _good_org_word(w: Word, sentence: str) -> bool:
     """An ORG word from the tagger that can stand alone as a name (not 区文 from 区文化馆, not 一网 from 一网通办)."""
     t = w.text
-    if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各":
+    if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各" \
+            or t.endswith(lx.UNIT_TAILS):
         return False
     if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3 or _concept_use(w, sentence):
         return False
@@ -740,6 +753,35 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_SUBCOUNTY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?P<b>[\u4e00-\u9fff]{2,4}?社区)?")
+_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns"})
+
+
+def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """Sub-county divisions: X街道, X镇, X乡 led by a place name, and the 社区 named right after one (X街道Y社区 is two
+    districts). The division ends on a word boundary, or runs on into the 社区 the tagger glued to it; a bare 社区
+    (和谐社区, 天府国际社区) is no division."""
+    out: list[Candidate] = []
+    ends = {w.end for w in words}
+    for w in words:
+        if w.tag not in _SUBCOUNTY_STEM_TAGS:
+            continue
+        m = _SUBCOUNTY.match(sentence, w.start)
+        if m is None:
+            continue
+        a, b = m.group("a"), m.group("b")
+        stem = a[:-2] if a.endswith("街道") else a[:-1]
+        if a.endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
+                and gazetteer().lookup(stem)[0].level <= 2:
+            continue
+        if b and m.end("b") in ends:
+            out.append(Candidate(m.start("a"), m.end("a"), T.DISTRICT, a, "gazetteer"))
+            out.append(Candidate(m.start("b"), m.end("b"), T.DISTRICT, b, "gazetteer"))
+        elif m.end("a") in ends:
+            out.append(Candidate(m.start("a"), m.end("a"), T.DISTRICT, a, "gazetteer"))
+    return out
+
+
 def _split_byline(w: Word) -> list[Word]:
     """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
     if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
@@ -780,6 +822,10 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))
+    subcounty = _subcounty(sentence, words)
+    if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
+        spans = [(c.start, c.end) for c in subcounty]
+        found = [c for c in found if not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import tagging
-from kg.extract.entities import recognize
+from kg.extract.entities import Word, classify, recognize
 from kg.ingest import clean
 from kg.resolve import key_of
 from kg.model import EntityType
@@ -63,3 +63,37 @@ def test_the_party_prefix_does_not_split_an_organ() -> None:
 def test_a_photo_caption_is_kept_and_its_credit_dropped() -> None:
     text, _ = clean("星海精工技术人员正在调试设备。 王小明 摄\n\n正文第一段，内容很长很长很长很长很长很长。\n")
     assert "星海精工技术人员正在调试设备。" in text and "王小明" not in text and "摄" not in text
+
+
+ORGS = [
+    # a government body the tagger splits into common nouns, right before a verb that issues or hosts
+    ("在自然资源部主办的全国海洋科普评选中，该区案例获奖。", "自然资源部"),
+    ("在国家林业和草原局主办的评选中，该区案例获奖。", "国家林业和草原局"),
+    # a batch word after the name opens what follows
+    ("人工智能青岛研究院首批13个项目已经入驻。", "人工智能青岛研究院"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "org"), ORGS)
+def test_organisations_without_a_tagger_name(sentence: str, org: str) -> None:
+    assert (org, "Organization") in found(sentence)
+
+
+def test_an_untagged_word_with_a_city_inside_and_an_institute_head() -> None:
+    assert classify("人工智能青岛研究院", [Word("人工智能青岛研究院", "n", 0)]) == EntityType.ORGANIZATION
+    assert classify("人工智能研究院", [Word("人工智能研究院", "n", 0)]) is None
+
+
+def test_a_bare_zone_before_a_centre_names_the_zones_own_centre() -> None:
+    assert ("开发区创业中心", "Park") in found("开发区创业中心连续3年获评国家级优秀科技企业孵化器。")
+
+
+NO_ISSUERS = [
+    "会议对下一步工作部署作出安排。",       # a plan, no body
+    "全区各部门组织开展安全生产大检查。",   # 各部门: every department, no one body
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ISSUERS)
+def test_plain_nouns_before_an_issuing_verb_are_no_body(sentence: str) -> None:
+    assert not any(t == "Organization" for _, t in found(sentence))

@@ -223,6 +223,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return T.ORGANIZATION  # 北工大, 省台, 央视: a university or a broadcaster's short name
         return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT, T.AWARD) else T.ENTERPRISE
     if head is not None:
+        if head in (T.ORGANIZATION, T.PARK) and (_place_inside(name, words) or _zone_led(words)):
+            return head  # 人工智能大连研究院, 高新区创业中心: a place inside or a zone before common words
         # a head alone with only common nouns before it is a category, not a name
         if not tags & {"ORG", "LOC", "PER", "nz", "nw", "eng", "x", "m"} and len(words) < 3 and head != T.AWARD:
             return None
@@ -232,6 +234,24 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
     return None
+
+
+def _place_inside(name: str, words: Sequence[Word]) -> bool:
+    """人工智能大连研究院: one word the tagger did not split, with a province or city name inside (not at its start,
+    where the tagger finds places itself)."""
+    if len(words) != 1 or len(name) < 7:
+        return False
+    g = gazetteer()
+    return any(g.lookup(name[i:i + k]) and g.lookup(name[i:i + k])[0].level <= 2
+               for k in (2, 3) for i in range(2, len(name) - k - 1))
+
+
+_BARE_ZONES = frozenset({"高新区", "开发区", "经开区", "新区", "保税区", "自贸区", "园区"})
+
+
+def _zone_led(words: Sequence[Word]) -> bool:
+    """高新区创业中心: a bare zone word leading common words is the document's zone naming its own centre."""
+    return len(words) >= 3 and words[0].text in _BARE_ZONES
 
 
 def _head_inside_verb(name: str, words: Sequence[Word]) -> bool:
@@ -335,8 +355,8 @@ def _trim(words: list[Word]) -> list[Word]:
     while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)
                      or words[0].text in lx.CAPTION_WORDS):
         words = words[1:]
-    while words and words[-1].text in (" ", "称号"):
-        words = words[:-1]
+    while words and (words[-1].text in (" ", "称号", "首批") or re.fullmatch(r"第[一二三四五六七八九十\d]+批", words[-1].text)):
+        words = words[:-1]  # 研究院首批…: a batch word opens what follows, not part of the name
     return words
 
 
@@ -782,6 +802,25 @@ def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+def _issuers(words: Sequence[Word]) -> list[Candidate]:
+    """生态环境部主办的…, 自然资源部公布…: common nouns closed by a government head (部, 委, 局…) right before a verb
+    that issues, hosts or confers are a government body, though the tagger gives no name."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.text not in lx.ISSUING_VERBS or i == 0:
+            continue
+        j = i
+        while j > 0 and (words[j - 1].tag in ("n", "vn", "nz") and words[j - 1].text not in lx.TRIGGERS
+                         or words[j - 1].text == "和" and j >= 2 and words[j - 2].tag == "n" and j < i):
+            j -= 1
+        body = list(words[j:i])
+        name = "".join(x.text for x in body)
+        short_head = len(body) >= 2 and len(body[-1].text) <= 2 or len(body) == 1 and len(name) >= 4
+        if short_head and 3 <= len(name) <= 10 and name.endswith(lx.GOVERNMENT_HEADS) and name not in lx.GENERIC_NAMES and not name.startswith(_GENERIC_START):
+            out.append(Candidate(body[0].start, body[-1].end, T.ORGANIZATION, name, "shape"))
+    return out
+
+
 def _split_byline(w: Word) -> list[Word]:
     """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
     if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
@@ -818,6 +857,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
+    found.extend(_issuers(words))
     found.extend(_awards(sentence))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))

@@ -86,6 +86,11 @@ FIGURES_OF_SPEECH = frozenset({"东风", "春风", "快车", "快车道", "列�
 EVENT_HEADS = ("周", "节", "博览会", "博会", "交易会", "大会", "论坛", "峰会", "展会", "大赛", "年会", "洽谈会")
 # Words after a brand that name a product generation, not part of the firm (浪潮新一代).
 GENERATION_TAILS = ("新一代", "下一代", "新型")
+# Verbs after a government body that issues, hosts or confers something (生态环境部主办的…, 科技部公布…).
+ISSUING_VERBS = frozenset({"主办", "承办", "发布", "公布", "印发", "批复", "认定", "评定", "组织", "授予", "命名", "批准",
+                           "联合", "公示", "表彰", "下达", "部署"})
+# Heads of government bodies that a chunk of common nouns can end in (生态 环境 部).
+GOVERNMENT_HEADS = ("部", "委", "局", "厅", "署", "办")
 # Tails of a unit inside a company (X事业部): the unit is neither the firm nor an organisation of its own.
 UNIT_TAILS = ("事业部", "事业群", "部门")
 # Heads of sub-county divisions: a 街道, town or township (X街道 or X镇), and the 社区 inside one (X街道Y社区).

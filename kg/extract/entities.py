@@ -353,7 +353,7 @@ def _concept_use(w: Word, sentence: str) -> bool:
 def _trim(words: list[Word]) -> list[Word]:
     """Drop leading words that are generic (一批, 全区) or category nouns before a real name, and edge spaces."""
     while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)
-                     or words[0].text in lx.CAPTION_WORDS):
+                     or words[0].text in lx.CAPTION_WORDS or re.fullmatch(r"第[一二三四五六七八九十\d]+批", words[0].text)):
         words = words[1:]
     while words and (words[-1].text in (" ", "称号", "首批") or re.fullmatch(r"第[一二三四五六七八九十\d]+批", words[-1].text)):
         words = words[:-1]  # 研究院首批…: a batch word opens what follows, not part of the name
@@ -710,6 +710,42 @@ def _awards(sentence: str) -> list[Candidate]:
     return out
 
 
+_NUM = r"(?:\d+|[一二两三四五六七八九十百]+)"
+# 公布2021年X名单 / X名单公布 / 评定的16个X之一 / 等5个X: the honour a list or a count of holders is of
+_LIST_FRAMES = (
+    re.compile(r"(?:公布|发布|公示|揭晓|印发)了?(?P<x>[^，,。；;：:、]{4,32}?)(?:名单|榜单)"),
+    re.compile(r"(?:^|[，,。；;：:])(?P<x>[^，,。；;：:、]{4,32}?)(?:名单|榜单)(?:正式)?(?:公布|出炉|揭晓|发布)"),
+    re.compile(r"(?:评定|评选|评出|命名|认定|授予|公布)的" + _NUM + r"[个家处项所](?P<x>[^，,。；;：:、]{2,24}?)之一"),
+    re.compile(r"等" + _NUM + r"[个家处项所](?P<x>(?:国家级|省级|市级|国家|全国|省)[^，,。；;：:、]{2,24})"),
+)
+_LIST_LEAD_WORDS = re.compile(r"^(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批|[\u4e00-\u9fff]{1,6}?(?:部|委|局|厅)(?=20\d\d|第|首批))+")
+
+
+def _list_awards(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """Honours named by the list or count of their holders: 工信部公布2021年国家技术创新示范企业名单，A名列其中;
+    X名单公布; 原国家海洋局评定的16个“健康型”浴场之一; A、B等5个国家级海洋牧场示范区 (the longest award-headed
+    prefix that ends on a word boundary)."""
+    out: list[Candidate] = []
+    ends = {w.end for w in words} | {len(sentence)}
+    for n, frame in enumerate(_LIST_FRAMES):
+        for m in frame.finditer(sentence):
+            s, e = m.span("x")
+            lead = _LIST_LEAD_WORDS.match(sentence[s:e])
+            if lead:
+                s += lead.end()
+            text = sentence[s:e]
+            if n == 3:  # a count: the longest award-headed prefix
+                e = next((s + k for k in range(len(text), 3, -1)
+                          if s + k in ends and _head_type(text[:k]) == T.AWARD), s)
+                text = sentence[s:e]
+            plain = text.replace("“", "").replace("”", "")
+            level = n < 2 and plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
+            shaped = _head_type(plain) == T.AWARD or level or n == 2 and len(plain) <= 10 and "“" in text
+            if len(plain) >= 4 and shaped and not _COUNTED.search(plain) and plain not in lx.GENERIC_NAMES:
+                out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
+    return out
+
+
 _ASPIRATION = re.compile(r"(?<!成功)(?:创建|争创|申创|申报|争取|冲刺|对标)$")
 _DESIGNATION = re.compile(r"(?:作为|成为|是|获批|获评|评为|认定为|升级为|晋升为|批准为|入选|荣获|荣膺)[^，,。；;]{0,8}$")
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)[家个项所]"
@@ -859,6 +895,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_verb_spanning(words))
     found.extend(_issuers(words))
     found.extend(_awards(sentence))
+    found.extend(_list_awards(sentence, words))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_districts(sentence, words))

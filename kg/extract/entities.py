@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import TRADE_HEADS, firm_prefix
+from kg.extract.firms import REGION_LEAD, TRADE_HEADS, firm_prefix
 from kg.model import EntityType as T
 
 
@@ -388,7 +388,7 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
             if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
                 inner = None
             if inner == T.ENTERPRISE and i + 1 < len(words) and words[i + 1].tag == "vn" \
-                    and (t is not None or len(w.text) <= 2):
+                    and (len(w.text) <= 2 or t is not None and _not_a_brand(w.text, name, t)):
                 inner = None  # 离岸创新中心, 联创国际加速器: the tagger cut a name's front, not a company
             if w.tag == "ORG" and i + 1 < len(words) and words[i + 1].tag == "ORG" and _ASCII.match(w.text):
                 w = Word(w.text + words[i + 1].text, "ORG", w.start)  # SK + 海力士
@@ -409,6 +409,29 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
 
 
 _SENT: dict[str, str] = {}
+
+
+def _not_a_brand(text: str, outer: str, t: T) -> bool:
+    """A tagger name before a verbal noun inside a longer name is the front of that name (智城信 创业空间, 离岸 创新中心),
+    except a brand before its production line or plant (东风日产 自动化生产线) that is no region word."""
+    line = t == T.PROJECT and outer.endswith(("生产线", "产线", "工厂"))
+    return not line or REGION_LEAD.match(text) is not None
+
+
+def _split_sector(words: list[Word]) -> list[Word]:
+    """华为工业 + 互联网中心 → 华为 + 工业互联网中心: a tagger name whose last characters open a sector word
+    (工业互联网) with the words after it gives those characters back."""
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1].text if i + 1 < len(words) else ""
+        cut = next((k for k in (2, 3) if w.tag == "ORG" and len(w.text) - k >= 2 and nxt
+                    and any(sw.startswith(w.text[-k:] + nxt) or (w.text[-k:] + nxt).startswith(sw) and len(sw) > k
+                            for sw in lx.SECTOR_WORDS if len(sw) > k)), 0)
+        if cut:
+            out.extend([Word(w.text[:-cut], w.tag, w.start), Word(w.text[-cut:], "n", w.end - cut)])
+        else:
+            out.append(w)
+    return out
 
 
 def _park_prefix(words: list[Word]) -> list[Candidate]:
@@ -888,7 +911,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
-    words = _rejoin_conjunction([part for w in words for part in _split_byline(w)])
+    words = _split_sector(_rejoin_conjunction([part for w in words for part in _split_byline(w)]))
     for run in chunks(words):
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))
@@ -927,6 +950,9 @@ def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Ca
         inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
         if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
             continue
+        region = _REGION_INSIDE.search(firm)
+        if region and not firm.endswith(lx.LEGAL_HEADS):
+            firm = firm[:region.start()]  # 林德工程全球装备制造…: the firm ends before the region word
         cut = p.start + len(firm)
         if any(p.start < w.start < cut < w.end < p.end and w.tag in _PROPER for w in words):
             continue  # 齿轮新|能源汽车: the cut falls inside a name the tagger found

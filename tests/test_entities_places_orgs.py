@@ -97,3 +97,10 @@ NO_ISSUERS = [
 @pytest.mark.parametrize("sentence", NO_ISSUERS)
 def test_plain_nouns_before_an_issuing_verb_are_no_body(sentence: str) -> None:
     assert not any(t == "Organization" for _, t in found(sentence))
+
+
+def test_a_connector_word_tagged_whole_is_split_off_the_name_after_it() -> None:
+    from kg.extract.entities import _split_connector
+    words = [Word("华锐", "ORG", 0), Word("及稀土功能材料研究院", "c", 2)]
+    assert [w.text for w in _split_connector(words)] == ["华锐", "及", "稀土功能材料研究院"]
+    assert [w.text for w in _split_connector([Word("及时", "c", 0)])] == ["及时"]

@@ -418,6 +418,17 @@ def _not_a_brand(text: str, outer: str, t: T) -> bool:
     return not line or REGION_LEAD.match(text) is not None
 
 
+def _split_connector(words: list[Word]) -> list[Word]:
+    """及稀散金属产业研究院 tagged whole as a conjunction: the connector, then the rest of a name with a head."""
+    out: list[Word] = []
+    for w in words:
+        if w.tag == "c" and len(w.text) >= 5 and w.text[0] in "及与" and _head_type(w.text[1:]) is not None:
+            out.extend([Word(w.text[0], "c", w.start), Word(w.text[1:], "n", w.start + 1)])
+        else:
+            out.append(w)
+    return out
+
+
 def _split_sector(words: list[Word]) -> list[Word]:
     """华为工业 + 互联网中心 → 华为 + 工业互联网中心: a tagger name whose last characters open a sector word
     (工业互联网) with the words after it gives those characters back."""
@@ -911,6 +922,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
+    words = _split_connector(words)
     words = _split_sector(_rejoin_conjunction([part for w in words for part in _split_byline(w)]))
     for run in chunks(words):
         found.extend(_from_chunk(run))

@@ -104,3 +104,18 @@ def test_a_connector_word_tagged_whole_is_split_off_the_name_after_it() -> None:
     words = [Word("华锐", "ORG", 0), Word("及稀土功能材料研究院", "c", 2)]
     assert [w.text for w in _split_connector(words)] == ["华锐", "及", "稀土功能材料研究院"]
     assert [w.text for w in _split_connector([Word("及时", "c", 0)])] == ["及时"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), [
+    ("与沈阳工业大学共建“沈创汇”智能装备研究院。", "“沈创汇”智能装备研究院", "Organization"),
+])
+def test_a_quoted_brand_before_common_words_and_a_head_is_one_name(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "实施“种苗”计划，推动中小企业发展。",       # a programme, no organisation head
+    "打造“一网通办”政务服务品牌。",             # a slogan
+])
+def test_a_quoted_slogan_before_common_words_is_no_organisation(sentence: str) -> None:
+    assert not any(t in ("Organization", "Park") for _, t in found(sentence))

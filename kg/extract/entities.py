@@ -816,6 +816,30 @@ def _quoted(sentence: str) -> list[Candidate]:
     return out
 
 
+def _quoted_brand(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """共建“X”食品创新发展研究院: a short quoted brand and the common words after it up to an organisation or park
+    head are one name (the quotes go in resolution)."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"“([^”]{2,6})”", sentence):
+        if _head_type(m.group(1)) is not None or re.search(r"[，,、\s]", m.group(1)):
+            continue
+        after = [w for w in words if w.start >= m.end()]
+        run: list[Word] = []
+        for w in after:
+            if w.tag not in ("n", "vn", "nz", "ORG") or w.text in lx.TRIGGERS or (run and w.start != run[-1].end) \
+                    or not run and w.start != m.end():
+                break
+            run.append(w)
+        for k in range(len(run), 0, -1):
+            tail = "".join(w.text for w in run[:k])
+            if _head_type(m.group(1) + tail) in (T.ORGANIZATION, T.PARK) and _head_type(tail) in (T.ORGANIZATION, T.PARK) \
+                    and (k >= 2 or run[0].tag == "ORG"):
+                out.append(Candidate(m.start(), run[k - 1].end, _head_type(tail), sentence[m.start():run[k - 1].end],
+                                     "quote"))
+                break
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -933,6 +957,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_list_awards(sentence, words))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
+    found.extend(_quoted_brand(sentence, words))
     found.extend(_districts(sentence, words))
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions

@@ -95,8 +95,11 @@ for _keep in "，。：；！？（）":
 _MD_IMAGE = re.compile(r"\[?!\\?\[[^\]\n]*\\?\]\\?\([^)\n]*\\?\)[^\]\n]*(?:\]\([^)\n]*\))?")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.M)
+# a photo credit: the photographer's name and 摄 after the caption (the caption itself is text and names things),
+# or a whole line of credit (本版图片由…摄)
 _CAPTION = re.compile(
-    r"^[^\n]{0,120}?(?:[\s　][\u4e00-\u9fff]{2,4}(?:[\s　、][\u4e00-\u9fff]{2,4})*[\s　]*摄(?:影)?|由[\u4e00-\u9fff]{2,4}摄|图片[^\n]{0,20}摄)[\s　]*$",
+    r"(?:(?:^|[ \t　])[\u4e00-\u9fff]{2,4}(?:[ \t　、][\u4e00-\u9fff]{2,4})*[ \t　]*摄(?:影)?"
+    r"|^[^\n]{0,120}?(?:由[\u4e00-\u9fff]{2,4}摄|图片[^\n]{0,20}摄))[ \t　]*$",
     re.M,
 )
 _PARA_BREAK = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t\n]*|(?:[ \t]*\u3000\u3000+[ \t]*)")

@@ -81,6 +81,8 @@ def key_of(name: str, type_: EntityType) -> str:
         n = n[:-2]
     if type_ == EntityType.ORGANIZATION and n.endswith(_SCHOOL_HEADS):
         return n  # 大连理工大学 and 北京理工大学 are two universities, not one 理工大学
+    if type_ == EntityType.ORGANIZATION and n.startswith("中共") and len(n) > 6:
+        n = strip_place(n[2:])  # 中共大连市甘井子区委宣传部 = 大连甘井子区委宣传部: the party's organ by its own name
     if type_ in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
         core = LEGAL.sub("", strip_place(n))
         return core if len(core) >= 2 else n

@@ -60,3 +60,40 @@ NOT_HONOURS = [
 @pytest.mark.parametrize(("sentence", "junk"), NOT_HONOURS)
 def test_zone_kinds_tallies_and_aims_are_not_honours(sentence: str, junk: str) -> None:
     assert junk not in awards(sentence), found(sentence)
+
+
+LIST_FRAMES = [
+    # the honour a published list is of
+    ("科技部公布2023年国家级科技企业孵化器名单，星海创业园名列其中。", "国家级科技企业孵化器"),
+    ("第三批国家级绿色工厂名单正式公布，恒远化工入选。", "国家级绿色工厂"),
+    # one of a counted set of holders conferred by a body
+    ("该浴场是省文旅厅评定的12个“五星级”浴场之一。", "“五星级”浴场"),
+    # places counted under a national designation
+    ("长山岛、獐子岛等4个国家级海洋牧场示范区建设有序推进。", "国家级海洋牧场示范区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "award"), LIST_FRAMES)
+def test_an_honour_named_by_its_list_or_count(sentence: str, award: str) -> None:
+    assert award in awards(sentence)
+
+
+NO_LIST_AWARDS = [
+    "市统计局公布2023年全市经济运行数据名单。",            # a list of no honour
+    "全区共有省级以上开发区等3个国家级开发区。",            # a zone kind counted, no honour head
+    "他是评选出的5个优秀青年之一。",                        # no level, no quoted title
+]
+
+
+@pytest.mark.parametrize("sentence", NO_LIST_AWARDS)
+def test_lists_and_counts_of_no_honour(sentence: str) -> None:
+    assert not awards(sentence)
+
+
+def test_the_body_that_publishes_a_list_does_not_receive_it() -> None:
+    from kg.extract.relations import received_award
+    sentence = "科技部公布2023年国家级科技企业孵化器名单，星海创业园名列其中。"
+    cands = recognize(sentence, tagging.tag(sentence))
+    got = {(f.subject.text, f.object.text) for f in received_award(sentence, cands, None)}
+    assert ("星海创业园", "国家级科技企业孵化器") in got
+    assert not any(s == "科技部" for s, _ in got)

@@ -133,3 +133,36 @@ def test_a_brand_and_trade_word_before_a_product_is_a_firm(sentence: str, firm: 
 ])
 def test_a_place_or_country_before_a_generic_word_is_no_firm(sentence: str, junk: str) -> None:
     assert (junk, "Enterprise") not in found(sentence)
+
+
+def test_a_tagger_name_gives_back_the_start_of_a_sector_word() -> None:
+    from kg.extract.entities import Word, _split_sector
+    words = [Word("星河工业", "ORG", 0), Word("互联网", "n", 4), Word("中心", "n", 7)]
+    assert [w.text for w in _split_sector(words)] == ["星河", "工业", "互联网", "中心"]
+    plain = [Word("星河工业", "ORG", 0), Word("园区", "n", 4)]
+    assert [w.text for w in _split_sector(plain)] == ["星河工业", "园区"]
+
+
+BRANDS_BEFORE_PRODUCTS = [
+    # a region word inside a project's name ends the firm read off it
+    ("西门子能源全球装备制造亚太区总部项目成功落地。", "西门子能源", "西门子能源全球装备"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firm", "wrong"), BRANDS_BEFORE_PRODUCTS)
+def test_brands_are_cut_before_sectors_and_regions(sentence: str, firm: str, wrong: str) -> None:
+    got = found(sentence)
+    assert (firm, "Enterprise") in got
+    assert (wrong, "Enterprise") not in got
+
+
+def test_a_brand_before_its_production_line_is_a_firm() -> None:
+    assert ("长安福特", "Enterprise") in found("长安福特自动化生产线。")
+
+
+@pytest.mark.parametrize("sentence", [
+    "启动运营星创国际加速器，搭建创业服务平台。",   # the front of an incubator's name
+    "离岸创新中心6家。",
+])
+def test_the_front_of_a_centre_name_is_no_firm(sentence: str) -> None:
+    assert not any(t == "Enterprise" for _, t in found(sentence))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import TRADE_HEADS, brand_lead, firm_prefix, placed_owner
+from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
 
@@ -108,6 +108,8 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
     place (旅顺中部通道)."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.tag == "vn" and cur and nxt is not None and w.text + nxt.text in lx.ORGANIZATION_HEADS:
+        return True  # 行政审批服务大厅: a verbal noun that opens the name's head (服务 + 大厅)
     if w.tag == "a" and len(w.text) == 1 and nxt is not None and _nameable(nxt) and nxt.text not in lx.TRIGGERS:
         if _bare_head(nxt.text) and not (cur and cur[-1].tag in _PROPER):
             return False  # 中欧班列新通道: "a new X" after common nouns describes, it does not name
@@ -209,6 +211,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
         return None
     if gazetteer().lookup(name):
         return T.DISTRICT
+    if name.endswith(lx.UNIT_TAILS) or _head_inside_verb(name, words):
+        return None
     zone = _zone_head(name)
     if zone and len(name) >= len(zone) + 2 and zone not in ("工业园区", "保税区"):
         stem = name[: -len(zone)]
@@ -230,6 +234,8 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return T.ORGANIZATION  # 北工大, 省台, 央视: a university or a broadcaster's short name
         return head if head in (T.ORGANIZATION, T.PARK, T.PROJECT, T.AWARD) else T.ENTERPRISE
     if head is not None:
+        if head in (T.ORGANIZATION, T.PARK) and (_place_inside(name, words) or _zone_led(words)):
+            return head  # 人工智能大连研究院, 高新区创业中心: a place inside or a zone before common words
         # a head alone with only common nouns before it is a category, not a name
         if not tags & {"ORG", "LOC", "PER", "nz", "nw", "eng", "x", "m"} and len(words) < 3 and head != T.AWARD:
             return None
@@ -239,6 +245,32 @@ def classify(name: str, words: Sequence[Word]) -> T | None:
             return None  # 用工需求信息平台, 惠民利民项目: only common nouns
         return head
     return None
+
+
+def _place_inside(name: str, words: Sequence[Word]) -> bool:
+    """人工智能大连研究院: one word the tagger did not split, with a province or city name inside (not at its start,
+    where the tagger finds places itself)."""
+    if len(words) != 1 or len(name) < 7:
+        return False
+    g = gazetteer()
+    return any(g.lookup(name[i:i + k]) and g.lookup(name[i:i + k])[0].level <= 2
+               for k in (2, 3) for i in range(2, len(name) - k - 1))
+
+
+_BARE_ZONES = frozenset({"高新区", "开发区", "经开区", "新区", "保税区", "自贸区", "园区"})
+
+
+def _zone_led(words: Sequence[Word]) -> bool:
+    """高新区创业中心: a bare zone word leading common words is the document's zone naming its own centre."""
+    return len(words) >= 3 and words[0].text in _BARE_ZONES
+
+
+def _head_inside_verb(name: str, words: Sequence[Word]) -> bool:
+    """决策部署, 工作部署: an organisation head (署, 部) that is only the tail of a closing verb or verbal noun."""
+    if not words or words[-1].tag not in ("v", "vn") or len(words[-1].text) < 2:
+        return False
+    heads = [h for h in lx.ORGANIZATION_HEADS if name.endswith(h)]
+    return bool(heads) and max(len(h) for h in heads) < len(words[-1].text)
 
 
 # ---- projects and parks: categories, sectors, quoted programmes -------------------------------------------
@@ -305,7 +337,8 @@ def _good_enterprise(name: str, words: Sequence[Word]) -> bool:
 def _good_org_word(w: Word, sentence: str) -> bool:
     """An ORG word from the tagger that can stand alone as a name (not 区文 from 区文化馆, not 一网 from 一网通办)."""
     t = w.text
-    if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各":
+    if len(t) < 2 or t in lx.GENERIC_NAMES or t in lx.NOT_NAMES or t[0] in "区市省县镇乡一全本该我各" \
+            or t.endswith(lx.UNIT_TAILS):
         return False
     if gazetteer().lookup(t) or t.endswith("国") and len(t) <= 3 or _concept_use(w, sentence):
         return False
@@ -331,10 +364,10 @@ def _concept_use(w: Word, sentence: str) -> bool:
 def _trim(words: list[Word]) -> list[Word]:
     """Drop leading words that are generic (一批, 全区) or category nouns before a real name, and edge spaces."""
     while words and (words[0].text in ("等", "及", "和", " ") or words[0].text.startswith(_GENERIC_START)
-                     or words[0].text in lx.CAPTION_WORDS):
+                     or words[0].text in lx.CAPTION_WORDS or re.fullmatch(r"第[一二三四五六七八九十\d]+批", words[0].text)):
         words = words[1:]
-    while words and words[-1].text in (" ", "称号"):
-        words = words[:-1]
+    while words and (words[-1].text in (" ", "称号", "首批") or re.fullmatch(r"第[一二三四五六七八九十\d]+批", words[-1].text)):
+        words = words[:-1]  # 研究院首批…: a batch word opens what follows, not part of the name
     return words
 
 
@@ -366,7 +399,7 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
             if inner == T.ENTERPRISE and not _good_org_word(w, _SENT.get("s", "")):
                 inner = None
             if inner == T.ENTERPRISE and i + 1 < len(words) and words[i + 1].tag == "vn" \
-                    and (t is not None or len(w.text) <= 2):
+                    and (len(w.text) <= 2 or t is not None and _not_a_brand(w.text, name, t)):
                 inner = None  # 离岸创新中心, 联创国际加速器: the tagger cut a name's front, not a company
             if w.tag == "ORG" and i + 1 < len(words) and words[i + 1].tag == "ORG" and _ASCII.match(w.text):
                 w = Word(w.text + words[i + 1].text, "ORG", w.start)  # SK + 海力士
@@ -387,6 +420,40 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
 
 
 _SENT: dict[str, str] = {}
+
+
+def _not_a_brand(text: str, outer: str, t: T) -> bool:
+    """A tagger name before a verbal noun inside a longer name is the front of that name (智城信 创业空间, 离岸 创新中心),
+    except a brand before its production line or plant (东风日产 自动化生产线) that is no region word."""
+    line = t == T.PROJECT and outer.endswith(("生产线", "产线", "工厂"))
+    return not line or REGION_LEAD.match(text) is not None
+
+
+def _split_connector(words: list[Word]) -> list[Word]:
+    """及稀散金属产业研究院 tagged whole as a conjunction: the connector, then the rest of a name with a head."""
+    out: list[Word] = []
+    for w in words:
+        if w.tag == "c" and len(w.text) >= 5 and w.text[0] in "及与" and _head_type(w.text[1:]) is not None:
+            out.extend([Word(w.text[0], "c", w.start), Word(w.text[1:], "n", w.start + 1)])
+        else:
+            out.append(w)
+    return out
+
+
+def _split_sector(words: list[Word]) -> list[Word]:
+    """华为工业 + 互联网中心 → 华为 + 工业互联网中心: a tagger name whose last characters open a sector word
+    (工业互联网) with the words after it gives those characters back."""
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1].text if i + 1 < len(words) else ""
+        cut = next((k for k in (2, 3) if w.tag == "ORG" and len(w.text) - k >= 2 and nxt
+                    and any(sw.startswith(w.text[-k:] + nxt) or (w.text[-k:] + nxt).startswith(sw) and len(sw) > k
+                            for sw in lx.SECTOR_WORDS if len(sw) > k)), 0)
+        if cut:
+            out.extend([Word(w.text[:-cut], w.tag, w.start), Word(w.text[-cut:], "n", w.end - cut)])
+        else:
+            out.append(w)
+    return out
 
 
 def _park_prefix(words: list[Word]) -> list[Candidate]:
@@ -688,6 +755,42 @@ def _awards(sentence: str) -> list[Candidate]:
     return out
 
 
+_NUM = r"(?:\d+|[一二两三四五六七八九十百]+)"
+# 公布2021年X名单 / X名单公布 / 评定的16个X之一 / 等5个X: the honour a list or a count of holders is of
+_LIST_FRAMES = (
+    re.compile(r"(?:公布|发布|公示|揭晓|印发)了?(?P<x>[^，,。；;：:、]{4,32}?)(?:名单|榜单)"),
+    re.compile(r"(?:^|[，,。；;：:])(?P<x>[^，,。；;：:、]{4,32}?)(?:名单|榜单)(?:正式)?(?:公布|出炉|揭晓|发布)"),
+    re.compile(r"(?:评定|评选|评出|命名|认定|授予|公布)的" + _NUM + r"[个家处项所](?P<x>[^，,。；;：:、]{2,24}?)之一"),
+    re.compile(r"等" + _NUM + r"[个家处项所](?P<x>(?:国家级|省级|市级|国家|全国|省)[^，,。；;：:、]{2,24})"),
+)
+_LIST_LEAD_WORDS = re.compile(r"^(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批|[\u4e00-\u9fff]{1,6}?(?:部|委|局|厅)(?=20\d\d|第|首批))+")
+
+
+def _list_awards(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """Honours named by the list or count of their holders: 工信部公布2021年国家技术创新示范企业名单，A名列其中;
+    X名单公布; 原国家海洋局评定的16个“健康型”浴场之一; A、B等5个国家级海洋牧场示范区 (the longest award-headed
+    prefix that ends on a word boundary)."""
+    out: list[Candidate] = []
+    ends = {w.end for w in words} | {len(sentence)}
+    for n, frame in enumerate(_LIST_FRAMES):
+        for m in frame.finditer(sentence):
+            s, e = m.span("x")
+            lead = _LIST_LEAD_WORDS.match(sentence[s:e])
+            if lead:
+                s += lead.end()
+            text = sentence[s:e]
+            if n == 3:  # a count: the longest award-headed prefix
+                e = next((s + k for k in range(len(text), 3, -1)
+                          if s + k in ends and _head_type(text[:k]) == T.AWARD), s)
+                text = sentence[s:e]
+            plain = text.replace("“", "").replace("”", "")
+            level = n < 2 and plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
+            shaped = _head_type(plain) == T.AWARD or level or n == 2 and len(plain) <= 10 and "“" in text
+            if len(plain) >= 4 and shaped and not _COUNTED.search(plain) and plain not in lx.GENERIC_NAMES:
+                out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
+    return out
+
+
 _ASPIRATION = re.compile(r"(?<!成功)(?:创建|争创|申创|申报|争取|冲刺|对标)$")
 _DESIGNATION = re.compile(r"(?:作为|成为|是|获批|获评|评为|认定为|升级为|晋升为|批准为|入选|荣获|荣膺)[^，,。；;]{0,8}$")
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)[家个项所]"
@@ -724,6 +827,30 @@ def _quoted(sentence: str) -> list[Candidate]:
     return out
 
 
+def _quoted_brand(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """共建“X”食品创新发展研究院: a short quoted brand and the common words after it up to an organisation or park
+    head are one name (the quotes go in resolution)."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"“([^”]{2,6})”", sentence):
+        if _head_type(m.group(1)) is not None or re.search(r"[，,、\s]", m.group(1)):
+            continue
+        after = [w for w in words if w.start >= m.end()]
+        run: list[Word] = []
+        for w in after:
+            if w.tag not in ("n", "vn", "nz", "ORG") or w.text in lx.TRIGGERS or (run and w.start != run[-1].end) \
+                    or not run and w.start != m.end():
+                break
+            run.append(w)
+        for k in range(len(run), 0, -1):
+            tail = "".join(w.text for w in run[:k])
+            if _head_type(m.group(1) + tail) in (T.ORGANIZATION, T.PARK) and _head_type(tail) in (T.ORGANIZATION, T.PARK) \
+                    and (k >= 2 or run[0].tag == "ORG"):
+                out.append(Candidate(m.start(), run[k - 1].end, _head_type(tail), sentence[m.start():run[k - 1].end],
+                                     "quote"))
+                break
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -748,6 +875,54 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
             i += hit
         else:
             i += 1
+    return out
+
+
+_SUBCOUNTY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?P<b>[\u4e00-\u9fff]{2,4}?社区)?")
+_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns"})
+
+
+def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """Sub-county divisions: X街道, X镇, X乡 led by a place name, and the 社区 named right after one (X街道Y社区 is two
+    districts). The division ends on a word boundary, or runs on into the 社区 the tagger glued to it; a bare 社区
+    (和谐社区, 天府国际社区) is no division."""
+    out: list[Candidate] = []
+    ends = {w.end for w in words}
+    for w in words:
+        if w.tag not in _SUBCOUNTY_STEM_TAGS:
+            continue
+        m = _SUBCOUNTY.match(sentence, w.start)
+        if m is None:
+            continue
+        a, b = m.group("a"), m.group("b")
+        stem = a[:-2] if a.endswith("街道") else a[:-1]
+        if a.endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
+                and gazetteer().lookup(stem)[0].level <= 2:
+            continue
+        if b and m.end("b") in ends:
+            out.append(Candidate(m.start("a"), m.end("a"), T.DISTRICT, a, "gazetteer"))
+            out.append(Candidate(m.start("b"), m.end("b"), T.DISTRICT, b, "gazetteer"))
+        elif m.end("a") in ends:
+            out.append(Candidate(m.start("a"), m.end("a"), T.DISTRICT, a, "gazetteer"))
+    return out
+
+
+def _issuers(words: Sequence[Word]) -> list[Candidate]:
+    """生态环境部主办的…, 自然资源部公布…: common nouns closed by a government head (部, 委, 局…) right before a verb
+    that issues, hosts or confers are a government body, though the tagger gives no name."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.text not in lx.ISSUING_VERBS or i == 0:
+            continue
+        j = i
+        while j > 0 and (words[j - 1].tag in ("n", "vn", "nz") and words[j - 1].text not in lx.TRIGGERS
+                         or words[j - 1].text == "和" and j >= 2 and words[j - 2].tag == "n" and j < i):
+            j -= 1
+        body = list(words[j:i])
+        name = "".join(x.text for x in body)
+        short_head = len(body) >= 2 and len(body[-1].text) <= 2 or len(body) == 1 and len(name) >= 4
+        if short_head and 3 <= len(name) <= 10 and name.endswith(lx.GOVERNMENT_HEADS) and name not in lx.GENERIC_NAMES and not name.startswith(_GENERIC_START):
+            out.append(Candidate(body[0].start, body[-1].end, T.ORGANIZATION, name, "shape"))
     return out
 
 
@@ -782,16 +957,24 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
-    words = _rejoin_conjunction([part for w in words for part in _split_byline(w)])
+    words = _split_connector(words)
+    words = _split_sector(_rejoin_conjunction([part for w in words for part in _split_byline(w)]))
     for run in chunks(words):
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
     found.extend(_framed_descriptive(sentence, words))
+    found.extend(_issuers(words))
     found.extend(_awards(sentence))
+    found.extend(_list_awards(sentence, words))
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
+    found.extend(_quoted_brand(sentence, words))
     found.extend(_districts(sentence, words))
+    subcounty = _subcounty(sentence, words)
+    if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
+        spans = [(c.start, c.end) for c in subcounty]
+        found = [c for c in found if not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
@@ -822,6 +1005,9 @@ def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Ca
         inner = [c for c in kept if c.type == T.ENTERPRISE and p.start <= c.start and c.end <= p.end]
         if firm is None or any(not _firm_beats(firm, c, p) for c in inner):
             continue
+        region = _REGION_INSIDE.search(firm)
+        if region and not firm.endswith(lx.LEGAL_HEADS):
+            firm = firm[:region.start()]  # 林德工程全球装备制造…: the firm ends before the region word
         cut = p.start + len(firm)
         if any(p.start < w.start < cut < w.end < p.end and w.tag in _PROPER for w in words):
             continue  # 齿轮新|能源汽车: the cut falls inside a name the tagger found
@@ -929,6 +1115,8 @@ def _descriptive_category(c: Candidate, words: Sequence[Word], sentence: str) ->
         return False
     if any(_strong_proper(inner, i, sentence) for i in range(len(inner))):
         return False
+    if inner[0].text in lx.ZONE_HEADS:
+        return False  # 高新区创业中心: the zone's own centre
     before = sentence[: c.start].rstrip(_QUOTES)
     if _BUILD_FRAME.search(before) or _PROJECT_LIST_CLOSE.match(sentence, c.end):
         return False

@@ -63,7 +63,7 @@ ORGANIZATION_HEADS = (
     "大学", "学院", "研究院", "研究所", "科学院", "工程院", "化物所", "管委会", "委员会", "人民政府", "政府",
     "部", "局", "厅", "署", "委", "院", "协会", "商会", "联合会", "联盟", "学会", "基金会", "交易所", "所",
     "法院", "检察院", "人民代表大会", "人大", "政协", "研究中心", "技术中心", "实验室", "交易中心", "服务中心", "医院",
-    "文化馆", "图书馆", "博物馆", "联合体", "日报", "晚报", "商报", "报社", "电视台", "新闻网", "广播电视台",
+    "文化馆", "图书馆", "博物馆", "联合体", "服务大厅", "日报", "晚报", "商报", "报社", "电视台", "新闻网", "广播电视台",
 )
 # Honour heads that count only right after an award cue (获评江西省五星级产业集群, 获得综合排名第一名).
 AWARD_CUE_HEADS = ("产业集群", "第一名", "第二名", "第三名", "前十", "通报表扬", "表彰", "荣誉", "称号", "示范",
@@ -86,6 +86,18 @@ FIGURES_OF_SPEECH = frozenset({"东风", "春风", "快车", "快车道", "列�
 EVENT_HEADS = ("周", "节", "博览会", "博会", "交易会", "大会", "论坛", "峰会", "展会", "大赛", "年会", "洽谈会")
 # Words after a brand that name a product generation, not part of the firm (浪潮新一代).
 GENERATION_TAILS = ("新一代", "下一代", "新型")
+# Verbs after a government body that issues, hosts or confers something (生态环境部主办的…, 科技部公布…).
+ISSUING_VERBS = frozenset({"主办", "承办", "发布", "公布", "印发", "批复", "认定", "评定", "组织", "授予", "命名", "批准",
+                           "联合", "公示", "表彰", "下达", "部署"})
+# Heads of government bodies that a chunk of common nouns can end in (生态 环境 部).
+GOVERNMENT_HEADS = ("部", "委", "局", "厅", "署", "办")
+# Tails of a unit inside a company (X事业部): the unit is neither the firm nor an organisation of its own.
+UNIT_TAILS = ("事业部", "事业群", "部门")
+# Heads of sub-county divisions: a 街道, town or township (X街道 or X镇), and the 社区 inside one (X街道Y社区).
+SUBCOUNTY_HEADS = ("街道", "镇", "乡")
+# Words ending in a sub-county head that are no division (小镇 is a project, 城镇 and 乡镇 are kinds of places).
+NOT_SUBCOUNTY = ("小镇", "城镇", "乡镇", "集镇", "村镇", "老乡", "家乡", "城乡", "返乡", "回乡", "下乡", "故乡", "特色镇",
+                 "重镇", "名镇", "古镇")
 # Generic phrases a tagger sometimes marks as organisation names.
 GENERIC_NAMES = frozenset({
     "新时代", "智慧城市", "新能源汽车", "新能源", "瞪羚企业", "独角兽企业", "世界500强企业", "世界500强",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.divisions import Division, gazetteer
+from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
 from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, named_divisions, placed_owner
 from kg.model import EntityType as T
@@ -35,7 +36,7 @@ ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|�
 # a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
 BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
-COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
+COUNTED = re.compile(r"(?<![第\d一二三四五六七八九十百几多两])(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
 NEW_AREA = re.compile(r"(?<!高)新区$")
 PREFIX = "prefix"        # Candidate.source of a firm read off a project's name (kg_entities makes it a mention)
 PLACE_TYPES = (T.DISTRICT, T.PARK)
@@ -234,6 +235,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
     named after it (名列其中), else the home district."""
     out = []
     others = [c for c in cands if c.type not in (T.AWARD,) and not _nested(c, cands)]
+    others = [c for c in others if not _issuer(sentence, c)]
     awards = [c for c in cands if c.type == T.AWARD]
     for award in awards:
         left, _ = _clause_of(sentence, award.start)
@@ -264,6 +266,14 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
     return out
+
+
+_ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, reverse=True)) + ")")
+
+
+def _issuer(sentence: str, c: Candidate) -> bool:
+    """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
+    return c.type == T.ORGANIZATION and _ISSUING.match(sentence[c.end:]) is not None
 
 
 def _clause_subject(sentence: str, before: Sequence[Candidate], left: int) -> Candidate | None:

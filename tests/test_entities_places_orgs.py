@@ -1,0 +1,121 @@
+"""Sub-county divisions, organisations of public service and government, and junk that is neither."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import tagging
+from kg.extract.entities import Word, classify, recognize
+from kg.ingest import clean
+from kg.resolve import key_of
+from kg.model import EntityType
+
+
+def found(sentence: str) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+SUBCOUNTY = [
+    # a 社区 named right after its 街道 is a division of its own, and so is the 街道
+    ("家住凌水街道碧海社区的李大爷每天都去公园散步。", {"凌水街道", "碧海社区"}),
+    ("周水子街道新建了两处口袋公园。", {"周水子街道"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), SUBCOUNTY)
+def test_subcounty_divisions_are_districts(sentence: str, names: set[str]) -> None:
+    got = found(sentence)
+    assert {(n, "District") for n in names} <= got
+    assert not any(t in ("Project", "Park") and "社区" in n for n, t in got)
+
+
+NO_SUBCOUNTY = [
+    ("全区建成和谐社区一百个，文旅小镇三个。", "社区"),      # a slogan 社区 and a 小镇 are no divisions
+    ("推动城乡融合，城镇新增就业一万人。", "镇"),
+    ("完善街道和社区两级服务网络。", "街道"),               # the kinds, with no name
+]
+
+
+@pytest.mark.parametrize(("sentence", "part"), NO_SUBCOUNTY)
+def test_generic_subcounty_words_are_no_districts(sentence: str, part: str) -> None:
+    assert not any(t == "District" and part in n for n, t in found(sentence))
+
+
+NOT_ORGS = [
+    ("深入贯彻市党代会精神及决策部署，奋力开创新局面。", "部署"),   # a verb noun ending in 署
+    ("海达集团智能终端事业部员工正在调试设备。", "事业部"),       # a unit inside a firm
+]
+
+
+@pytest.mark.parametrize(("sentence", "part"), NOT_ORGS)
+def test_verbs_and_company_units_are_no_organisations(sentence: str, part: str) -> None:
+    assert not any(part in n for n, _ in found(sentence))
+
+
+def test_a_service_hall_is_an_organisation() -> None:
+    assert ("沙河口区政务服务大厅", "Organization") in found("市民到沙河口区政务服务大厅办理营业执照。")
+
+
+def test_the_party_prefix_does_not_split_an_organ() -> None:
+    org = EntityType.ORGANIZATION
+    assert key_of("中共沈阳市和平区委宣传部", org) == key_of("沈阳和平区委宣传部", org)
+
+
+def test_a_photo_caption_is_kept_and_its_credit_dropped() -> None:
+    text, _ = clean("星海精工技术人员正在调试设备。 王小明 摄\n\n正文第一段，内容很长很长很长很长很长很长。\n")
+    assert "星海精工技术人员正在调试设备。" in text and "王小明" not in text and "摄" not in text
+
+
+ORGS = [
+    # a government body the tagger splits into common nouns, right before a verb that issues or hosts
+    ("在自然资源部主办的全国海洋科普评选中，该区案例获奖。", "自然资源部"),
+    ("在国家林业和草原局主办的评选中，该区案例获奖。", "国家林业和草原局"),
+    # a batch word after the name opens what follows
+    ("人工智能青岛研究院首批13个项目已经入驻。", "人工智能青岛研究院"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "org"), ORGS)
+def test_organisations_without_a_tagger_name(sentence: str, org: str) -> None:
+    assert (org, "Organization") in found(sentence)
+
+
+def test_an_untagged_word_with_a_city_inside_and_an_institute_head() -> None:
+    assert classify("人工智能青岛研究院", [Word("人工智能青岛研究院", "n", 0)]) == EntityType.ORGANIZATION
+    assert classify("人工智能研究院", [Word("人工智能研究院", "n", 0)]) is None
+
+
+def test_a_bare_zone_before_a_centre_names_the_zones_own_centre() -> None:
+    assert ("开发区创业中心", "Park") in found("开发区创业中心连续3年获评国家级优秀科技企业孵化器。")
+
+
+NO_ISSUERS = [
+    "会议对下一步工作部署作出安排。",       # a plan, no body
+    "全区各部门组织开展安全生产大检查。",   # 各部门: every department, no one body
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ISSUERS)
+def test_plain_nouns_before_an_issuing_verb_are_no_body(sentence: str) -> None:
+    assert not any(t == "Organization" for _, t in found(sentence))
+
+
+def test_a_connector_word_tagged_whole_is_split_off_the_name_after_it() -> None:
+    from kg.extract.entities import _split_connector
+    words = [Word("华锐", "ORG", 0), Word("及稀土功能材料研究院", "c", 2)]
+    assert [w.text for w in _split_connector(words)] == ["华锐", "及", "稀土功能材料研究院"]
+    assert [w.text for w in _split_connector([Word("及时", "c", 0)])] == ["及时"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_"), [
+    ("与沈阳工业大学共建“沈创汇”智能装备研究院。", "“沈创汇”智能装备研究院", "Organization"),
+])
+def test_a_quoted_brand_before_common_words_and_a_head_is_one_name(sentence: str, name: str, type_: str) -> None:
+    assert (name, type_) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "实施“种苗”计划，推动中小企业发展。",       # a programme, no organisation head
+    "打造“一网通办”政务服务品牌。",             # a slogan
+])
+def test_a_quoted_slogan_before_common_words_is_no_organisation(sentence: str) -> None:
+    assert not any(t in ("Organization", "Park") for _, t in found(sentence))

@@ -228,6 +228,8 @@ _PLAN_YEAR = re.compile(r"(十[二三四五]五)”?(开局之年|开局|起步�
 _LOOKBACK = re.compile(r"(?:回望|回顾|盘点|总结)\s*(20[0-4]\d)\s*年")
 
 
+# a full date (`2020年1月8日在…会议上`) dates the writing more often than the year reported on
+_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _FILE_YEAR = re.compile(r"(?:^|[^0-9])(19[89]\d|20[0-4]\d)(?:[^0-9]|$)")
 
 
@@ -252,7 +254,7 @@ def infer_years(text: str, dated: int | None = None) -> tuple[int | None, int | 
     future: Counter[int] = Counter()
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
-        (future if _FUTURE.match(text, m.end()) else past)[year] += 1
+        (future if _FUTURE.match(text, m.end()) else past)[year] += 0.5 if _DATELINE.match(text, m.end()) else 1
     for m in _PLAN_YEAR.finditer(text):
         base = _FIVE_YEAR[m.group(1)]
         past[base if "开局" in m.group(2) or "起步" in m.group(2) else base + 4] += 3

@@ -71,3 +71,15 @@ def full_name(name: str) -> str | None:
     """The official full name for a known division name or short form (大连 → 大连市)."""
     found = gazetteer().lookup(name)
     return found[0].name if len(found) >= 1 else None
+
+
+@cache
+def _county_stems() -> frozenset[str]:
+    """Stems of county-level names without their last character (璧山区 → 璧山, 长兴县 → 长兴), two or more long."""
+    return frozenset(d.name[:-1] for d in gazetteer().by_code.values()
+                     if d.level == 3 and len(d.name) >= 3 and d.name[-1] in "区县市旗")
+
+
+def county_stem(stem: str) -> bool:
+    """`stem` is a county's name without its 区/县/市/旗, as zones named after counties write it (璧山高新区)."""
+    return stem in _county_stems()

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
-from kg.extract.divisions import gazetteer
+from kg.extract.divisions import county_stem, gazetteer
 from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
@@ -201,7 +201,7 @@ def _place_stem(stem: str, words: Sequence[Word]) -> bool:
     if _proper(words):
         return True
     g = gazetteer()
-    return any(g.lookup(stem[:k]) for k in range(2, min(len(stem), 8) + 1))
+    return any(g.lookup(stem[:k]) for k in range(2, min(len(stem), 8) + 1)) or county_stem(stem)
 
 
 def classify(name: str, words: Sequence[Word]) -> T | None:
@@ -987,7 +987,30 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
-    return _project_firms(resolve_overlaps(found), words)
+    kept = resolve_overlaps(found)
+    return _project_firms(kept + _seat_districts(kept), words)
+
+
+_SEAT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|人民代表大会|人大常委会|政协)")
+
+
+def _seat_districts(kept: Sequence[Candidate]) -> list[Candidate]:
+    """The district an organ of government belongs to (璧山区 of 璧山区人民政府, 长兴县 of 长兴县第十七届人民代表大会),
+    a mention of its own when no district span covers it already: a report's title often names its district
+    only through the body that gives it."""
+    out: list[Candidate] = []
+    for c in kept:
+        if c.type != T.ORGANIZATION:
+            continue
+        m = _SEAT.search(c.text)
+        stem = c.text[:m.start()] if m else ""
+        stem = re.sub(r"第[一二三四五六七八九十百]+届$", "", stem)
+        if len(stem) < 2 or not (gazetteer().lookup(stem) or is_district(stem) and classify(stem, ()) == T.DISTRICT):
+            continue
+        if any(d.type == T.DISTRICT and d.start == c.start for d in kept):
+            continue
+        out.append(Candidate(c.start, c.start + len(stem), T.DISTRICT, stem, "gazetteer"))
+    return out
 
 
 def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:
@@ -1017,6 +1040,8 @@ def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Ca
 
 
 _REGION_INSIDE = re.compile(r"(?<=..)(?:全球|中国区?|亚太|华东|华南|华北|华中|西南|西北|东北)")
+# 区内企业X有限公司: a category of the zone's firms written before the firm's own name
+_CATEGORY_LEAD = re.compile(r"(?:区内|园区内?|园内|辖区内?|县内|市内|本地|当地|入驻|落户)企业(?=.{4})")
 _DESCRIPTOR = re.compile(r"(?:跨国|龙头|骨干|领军|重点|头部|知名|外资|合资|民营|国有|上市)企业")
 
 
@@ -1026,6 +1051,9 @@ def _trim_firm(c: Candidate) -> list[Candidate]:
     if c.type != T.ENTERPRISE or c.source == "lexicon":
         return [c]
     text = c.text
+    lead = _CATEGORY_LEAD.match(text)
+    if lead and any(text.endswith(h) for h in lx.LEGAL_HEADS):
+        return _trim_firm(Candidate(c.start + lead.end(), c.end, c.type, text[lead.end():], c.source))
     if _DESCRIPTOR.search(text) or text.endswith(lx.EVENT_HEADS):
         return []
     legal = any(text.endswith(h) for h in lx.LEGAL_HEADS)

@@ -108,6 +108,9 @@ class EntityRecognizer:
         return doc
 
 
+_SUBCOUNTY = re.compile(r"(?:街道|镇|乡|社区)$")
+
+
 def home_district(spans: list[Span], length: int) -> int | None:
     """The district the document reports on: the most mentioned county-level place or zone, title counting triple."""
     score: Counter[str] = Counter()
@@ -118,6 +121,8 @@ def home_district(spans: list[Span], length: int) -> int | None:
             continue
         divs = g.lookup(s.text)
         weight = 1.0 if not divs or divs[0].level >= 3 else 0.4
+        if not divs and _SUBCOUNTY.search(s.text):
+            weight = 0.3  # a 街道 or 镇 is reported on within its county, seldom for itself
         if s.start_char < 200:
             weight *= 3
         score[s.text] += weight

@@ -1,0 +1,74 @@
+"""Sentences of the genre from places, years and layouts the seed and dev documents do not cover: a county's
+work report delivered the next January, zones named after a county, a report that names its district only
+through its government, a county's towns, firms introduced by the zone's category of firms."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import tagging
+from kg.extract.divisions import county_stem
+from kg.extract.entities import recognize
+from kg.ingest import infer_years
+from kg.model import EntityType as T
+
+
+def found(sentence: str) -> set[tuple[str, str]]:
+    return {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    # a zone named after a county, without the county's 区/县
+    ("璧山高新区新引进项目32个。", "璧山高新区", "District"),
+    ("华岭光电项目签约落户长兴经济技术开发区。", "长兴经济技术开发区", "District"),
+    # a report that names its district only through the body that gives it
+    ("璧山区人民政府工作报告", "璧山区", "District"),
+    ("璧山区人民政府工作报告", "璧山区人民政府", "Organization"),
+    ("在长兴县第十七届人民代表大会第五次会议上", "长兴县", "District"),
+    # the zone's category of firms before a firm's legal name is not part of the name
+    ("区内企业安徽美凌电器有限公司荣获安徽省质量奖。", "安徽美凌电器有限公司", "Enterprise"),
+    ("辖区企业湖南科瑞达机械股份有限公司入选省级专精特新企业名单。", "湖南科瑞达机械股份有限公司", "Enterprise"),
+])
+def test_finds(sentence: str, name: str, kind: str) -> None:
+    assert (name, kind) in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("区内企业安徽美凌电器有限公司荣获安徽省质量奖。", "区内企业安徽美凌电器有限公司"),
+    # a government body with no district before it gives no district
+    ("县委、县政府高度重视项目建设。", "县"),
+    # a category word alone is no county-named zone
+    ("全区高新区建设加快推进。", "全区高新区"),
+])
+def test_gives_nothing(sentence: str, name: str) -> None:
+    assert name not in {n for n, _ in found(sentence)}
+
+
+@pytest.mark.parametrize(("stem", "expected"), [("璧山", True), ("长兴", True), ("高新", False), ("全区", False)])
+def test_county_stem(stem: str, expected: bool) -> None:
+    assert county_stem(stem) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # delivered on a day of the next year, reporting on the year before
+    ("——2020年1月8日在长兴县人民代表大会上\n2019年，全县上下聚焦高质量发展。", 2019),
+    ("2016年3月18日，天水经济开发区举行签约仪式。", 2016),
+])
+def test_dateline_is_not_the_report_year(text: str, expected: int) -> None:
+    assert infer_years(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # the county, not the town its award names, is what the report is about
+    ("画溪街道入选样板名单。长兴县与浙江工业大学合作。", [("画溪街道", T.DISTRICT), ("长兴县", T.DISTRICT)], "长兴县"),
+    # a town alone is still a home
+    ("七塘镇新增市场主体。", [("七塘镇", T.DISTRICT)], "七塘镇"),
+])
+def test_home_is_county_before_town(nlp, text, names, expected) -> None:
+    from kg.pipeline.factories import home_district
+    doc = nlp.make_doc(text)
+    spans = []
+    for name, t in names:
+        i = doc.text.find(name)
+        spans.append(doc.char_span(i, i + len(name), label=t.value))
+    i = home_district(spans, len(doc.text))
+    assert (spans[i].text if i is not None else None) == expected

@@ -72,3 +72,20 @@ def test_home_is_county_before_town(nlp, text, names, expected) -> None:
         spans.append(doc.char_span(i, i + len(name), label=t.value))
     i = home_district(spans, len(doc.text))
     assert (spans[i].text if i is not None else None) == expected
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a box of honours: the blank after the bullet is no part of the firm's name
+    ("★ 黑龙江冰峰乳业集团荣获中国驰名商标", "黑龙江冰峰乳业集团"),
+    ("● 广西柏瑞医疗器械有限公司入选专精特新企业名单", "广西柏瑞医疗器械有限公司"),
+])
+def test_bullet_blank_is_not_in_the_name(sentence: str, name: str) -> None:
+    names = {n for n, _ in found(sentence)}
+    assert name in names
+    assert not any(n != n.strip() for n in names)
+
+
+def test_tagger_words_carry_no_blanks() -> None:
+    words = tagging.tag("★ 黑龙江冰峰乳业集团荣获中国驰名商标")
+    assert all(w.text == w.text.strip() for w in words if w.text.strip())
+    assert all("★ 黑龙江冰峰乳业集团荣获中国驰名商标"[w.start:w.end] == w.text for w in words)

@@ -34,6 +34,14 @@ def tag(text: str, model: str = "lac") -> list[Word]:
         raise ValueError(f"unknown tagger model {model!r}; use 'lac' or 'jieba'")
     words, pos = [], 0
     for w, t in pairs:
-        words.append(Word(w, t, pos))
+        words.extend(_strip_blank(w, t, pos))
         pos += len(w)
     return words
+
+
+def _strip_blank(text: str, tag: str, pos: int) -> list[Word]:
+    """A word without the blanks the tagger glued to it (`★ 黑龙江…集团` gives ` 黑龙江…集团`); none when all blank."""
+    core = text.strip()
+    if not core:
+        return [Word(text, "w", pos)] if text else []
+    return [Word(core, tag, pos + len(text) - len(text.lstrip()))]

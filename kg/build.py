@@ -14,10 +14,10 @@ from kg.resolve import resolve
 Progress = Callable[[int, int, str], None]
 
 
-def extract(paths: Iterable[Path], *, config_path: Path | None = None,
+def extract(paths: Iterable[Path | str], *, config_path: Path | None = None,
             overrides: Mapping[str, Any] | None = None, progress: Progress | None = None) -> list[DocExtraction]:
     """Read every document under `paths` and run the pipeline over it; `progress(done, total, name)` after each."""
-    files = find_files(list(paths))
+    files = find_files([Path(p) for p in paths])  # str paths too
     nlp = load_nlp(config_path, overrides)
     out = []
     for n, path in enumerate(files, start=1):
@@ -32,7 +32,7 @@ def extract(paths: Iterable[Path], *, config_path: Path | None = None,
     return out
 
 
-def build_graph(paths: Iterable[Path] | None = None, *, config_path: Path | None = None,
+def build_graph(paths: Iterable[Path | str] | None = None, *, config_path: Path | None = None,
                 overrides: Mapping[str, Any] | None = None, progress: Progress | None = None) -> KnowledgeGraph:
     """The knowledge graph of the documents under `paths` (the bundled sample corpus when None)."""
     paths = list(paths) if paths else [sample_corpus()]

@@ -259,5 +259,28 @@ def serve_cmd(
         fail(KgError(f"the oxigraph server exited with code {code}"))
 
 
+@app.command("stats")
+def stats_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `kg build` (graph.ttl), or .nt, .trig, .jsonld.")],
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many entities in each ranking.")] = 10,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: text or json.")] = "text",
+) -> None:
+    """Print what GRAPH holds: entities by type, relations by predicate and year, documents by report year,
+    the most connected entities, those mentioned in the most documents, and likely unresolved duplicates.
+
+    Example: kg stats out/graph.ttl --top 5
+    """
+    from kg.api import load_graph
+    from kg.stats import graph_stats, render_text
+
+    try:
+        if format not in ("text", "json"):
+            raise KgError(f"unknown output format {format!r}; use text or json")
+        stats = graph_stats(load_graph(graph), top=top)
+    except KgError as e:
+        fail(e)
+    typer.echo(stats.to_json() if format == "json" else render_text(stats), nl=False)
+
+
 def main() -> None:  # pragma: no cover
     app(prog_name="kg")

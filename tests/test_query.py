@@ -72,8 +72,16 @@ def rows(graph: Path, name: str, **params: str) -> list[tuple]:
 def test_every_shipped_query_is_listed_with_a_title():
     qs = shipped_queries()
     assert set(qs) == {"district-enterprises", "awards-per-district-year", "projects-per-district-year",
-                       "entity-facts", "multi-document-entities"}
+                       "entity-facts", "multi-document-entities", "district-enterprise-awards"}
     assert all(q.title and q.description for q in qs.values())
+
+
+def test_awarded_enterprises_in_their_innermost_district(graph: Path):
+    # 星海机床 lies in a park of 海湾区, which is part of 滨江市: the row names 海湾区 only; a district's own award is no row
+    assert rows(graph, "district-enterprise-awards") == [
+        ("海湾区", "蓝港科技", "国家高新技术企业", "2021"),
+        ("海湾区", "星海机床有限公司", "省级专精特新企业", "2022"),
+    ]
 
 
 def test_enterprises_of_a_district_with_awards_and_years(graph: Path):

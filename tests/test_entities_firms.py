@@ -32,6 +32,9 @@ FIRMS_IN_PROJECTS = [
     ("推进鑫泰钢材大连新工厂建设。", "鑫泰钢材"),
     # a tagger name that runs past the firm into a non-company word gives way to the firm
     ("今年开工建设宏瑞电子产业基地项目，预计明年投产。", "宏瑞电子"),
+    # a brand before a product generation or a region word, whatever the tagger makes of it
+    ("开工建设天马第8代柔性面板生产线项目。", "天马"),
+    ("开工建设虎牙直播西南中心等项目4个。", "虎牙直播"),
 ]
 
 
@@ -166,3 +169,15 @@ def test_a_brand_before_its_production_line_is_a_firm() -> None:
 ])
 def test_the_front_of_a_centre_name_is_no_firm(sentence: str) -> None:
     assert not any(t == "Enterprise" for _, t in found(sentence))
+
+
+NO_MARKER_BRAND = [
+    # a place or a bare region word before the head is no brand
+    "加快建设西南中心。",
+    "长沙第3代半导体产业基地开工。",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_MARKER_BRAND)
+def test_no_brand_before_a_generation_or_region_word(sentence: str) -> None:
+    assert not {n for n, t in found(sentence) if t == "Enterprise"}

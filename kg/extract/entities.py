@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
+from kg.extract.firms import GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
 
@@ -115,7 +115,13 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
             return False  # 中欧班列新通道: "a new X" after common nouns describes, it does not name
         return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
     return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
-        and _nameable(nxt)
+        and _nameable(nxt) or _region_after_brand(w, cur, nxt)
+
+
+def _region_after_brand(w: Word, cur: Sequence[Word], nxt: Word | None) -> bool:
+    """云鹊直播 西南 中心: a region word (tagged a direction) between a brand and a project head is inside the name."""
+    return w.tag == "f" and w.text in _REGION_TAILS and len(cur) == 1 and cur[-1].tag in ("ORG", "PER", "nz") \
+        and nxt is not None and nxt.tag == "n" and _head_type(w.text + nxt.text) == T.PROJECT
 
 
 def _bare_head(text: str) -> bool:
@@ -504,7 +510,25 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
             if text.endswith(tail) and len(text) - len(tail) >= 2:
                 text = text[: -len(tail)]
         return [Candidate(first.start, first.start + len(text), T.ENTERPRISE, text, "prefix")]
-    return []
+    return _brand_before_marker(words)
+
+
+_GENERATION = re.compile(r"^第[\d.一二三四五六七八九十]+代$")
+
+
+def _brand_before_marker(words: Sequence[Word]) -> list[Candidate]:
+    """A brand opening a project's name right before a product generation or a region word (天河 第8.5代…生产线,
+    云鹊直播 西南 中心): the brand is the firm, whatever tag the tagger gave it, unless it is a place or generic word."""
+    if len(words) < 3:
+        return []
+    first, marker = words[0], words[1]
+    regional = marker.text in _REGION_TAILS and first.tag in ("ORG", "PER", "nz")
+    if not (_GENERATION.match(marker.text) or regional) or first.tag not in ("n", "nz", "ORG", "PER") \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", first.text) or gazetteer().lookup(first.text) \
+            or first.text in lx.GENERIC_NAMES or first.text in lx.NOT_NAMES \
+            or REGION_LEAD.match(first.text) or GENERIC_LEAD.match(first.text) or _head_type(first.text) is not None:
+        return []
+    return [Candidate(first.start, first.end, T.ENTERPRISE, first.text, "prefix")]
 
 
 _OPENING_QUOTES = "“\"'‘《〈「『【"

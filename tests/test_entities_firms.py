@@ -181,3 +181,23 @@ NO_MARKER_BRAND = [
 @pytest.mark.parametrize("sentence", NO_MARKER_BRAND)
 def test_no_brand_before_a_generation_or_region_word(sentence: str) -> None:
     assert not {n for n, t in found(sentence) if t == "Enterprise"}
+
+
+FIRM_QUOTED_PROJECT = [
+    # a firm the tagger names right before a quoted project: one project with the firm in front
+    ("总投资50亿元的宁德时代“新型储能电池生产线项目”落地。", "宁德时代“新型储能电池生产线项目”", "宁德时代"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "project", "firm"), FIRM_QUOTED_PROJECT)
+def test_a_firm_before_a_quoted_project_opens_its_name(sentence: str, project: str, firm: str) -> None:
+    got = found(sentence)
+    assert (project, "Project") in got and (firm, "Enterprise") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "总投资50亿元的“新型储能电池生产线项目”落地。",   # no firm before the quote
+    "市政府“十大民生工程”启动。",                     # a body and a programme, no firm
+])
+def test_no_firm_project_without_a_firm_before_the_quote(sentence: str) -> None:
+    assert not any(t == "Project" and not n.startswith("“") and "“" in n for n, t in found(sentence))

@@ -875,6 +875,21 @@ def _quoted_brand(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+def _firm_quoted_project(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """星河锂电“新型储能电池生产线项目”: a firm the tagger names right before a quoted project names it with the
+    firm in front (the quotes go in resolution)."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"“([^”]{2,30})”", sentence):
+        inner = m.group(1)
+        firm = next((w for w in words if w.end == m.start() and w.tag == "ORG"), None)
+        if firm is None or _head_type(inner) != T.PROJECT or re.search(r"[，,、\s]", inner) \
+                or len(firm.text) < 2 or gazetteer().lookup(firm.text) or _head_type(firm.text) not in (None, T.ENTERPRISE) \
+                or not _good_org_word(firm, sentence):
+            continue
+        out.append(Candidate(firm.start, m.end(), T.PROJECT, sentence[firm.start:m.end()], "quote"))
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -994,6 +1009,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_quoted_brand(sentence, words))
+    found.extend(_firm_quoted_project(sentence, words))
     found.extend(_districts(sentence, words))
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions

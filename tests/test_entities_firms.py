@@ -201,3 +201,13 @@ def test_a_firm_before_a_quoted_project_opens_its_name(sentence: str, project: s
 ])
 def test_no_firm_project_without_a_firm_before_the_quote(sentence: str) -> None:
     assert not any(t == "Project" and not n.startswith("“") and "“" in n for n, t in found(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "firms"), [
+    # each part before the last of a ·-joined project name is a partner firm
+    ("远山商事·青禾·北岸广场等项目落地园区。", {"远山商事", "青禾"}),
+    # none: a part led by a city is a place
+    ("总投资24亿元的长沙星城·激光科技园项目开工。", set()),
+])
+def test_parts_of_a_dot_joined_project_are_firms(sentence: str, firms: set[str]) -> None:
+    assert {n for n, t in found(sentence) if t == "Enterprise"} == firms

@@ -148,6 +148,11 @@ DEVELOPED = [
      {("高端铝箔生产基地", "恒远新材料有限公司")}),
     # a firm the recognizer found at the start of a project's name
     ("储备云帆（东北）创新中心等项目。", [("云帆", E), ("云帆（东北）创新中心", PR)], {("云帆（东北）创新中心", "云帆")}),
+    # each firm that is a whole ·-joined part of the name builds it
+    ("远山商事·青禾·北岸广场等项目落地。", [("远山商事", E), ("远山商事·青禾·北岸广场", PR), ("青禾", E)],
+     {("远山商事·青禾·北岸广场", "远山商事"), ("远山商事·青禾·北岸广场", "青禾")}),
+    # none: a firm that only opens a part (青禾|置业) is no whole part
+    ("远山商事·青禾置业广场开业。", [("远山商事·青禾置业广场", PR), ("青禾", E)], set()),
     # none: a firm whose name goes on inside the project's (林丰|工程中国区总部)
     ("林丰工程中国区总部落户。", [("林丰", E), ("林丰工程中国区总部", PR)], set()),
     # none: generic or place-led names, a park, a firm listed before a comma

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
+from kg.extract.firms import GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, named_divisions, placed_owner
 from kg.model import EntityType as T
 
 
@@ -1027,7 +1027,27 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
-    return _project_firms(resolve_overlaps(found), words)
+    return _dot_partners(_project_firms(resolve_overlaps(found), words))
+
+
+_DOTS = re.compile(r"[·•・]")
+
+
+def _dot_partners(kept: list[Candidate]) -> list[Candidate]:
+    """甲商事·乙丙·丁广场: each part before the last of a ·-joined project name is a partner firm of its own (a short
+    name that is no place and has no head), beside the one the tagger may have found."""
+    out = list(kept)
+    for p in kept:
+        if p.type != T.PROJECT or not _DOTS.search(p.text):
+            continue
+        pos = p.start
+        for part in _DOTS.split(p.text)[:-1]:
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,6}", part) and not gazetteer().lookup(part) \
+                    and not named_divisions(part) and not REGION_LEAD.match(part) and not GENERIC_LEAD.match(part) \
+                    and _head_type(part) in (None, T.ENTERPRISE) and not any(c.start == pos and c.text == part for c in out):
+                out.append(Candidate(pos, pos + len(part), T.ENTERPRISE, part, "prefix"))
+            pos += len(part) + 1
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:

@@ -354,10 +354,18 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return False
     if FIRM_HEAD.search(c.text) and len(c.text) >= 4:
         return True
-    if _heads_a_project(c, cands):
+    if _heads_a_project(c, cands) or _dot_part(c, cands):
         return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
     return rest is not None and _is_division(rest.text)
+
+
+def _dot_part(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """甲商事·乙丙·丁广场: an enterprise that is a whole ·-joined part of a project's name is one of its owners."""
+    return c.type == T.ENTERPRISE and any(
+        o.type == T.PROJECT and o.start <= c.start and c.end < o.end
+        and (c.start == o.start or re.match(r"[·•・]", o.text[c.start - o.start - 1]))
+        and re.match(r"[·•・]", o.text[c.end - o.start]) for o in cands)
 
 
 def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
@@ -375,7 +383,7 @@ def _name_owners(name: str, names: Sequence[str]) -> list[str]:
     owners = []
     for part in parts:
         for n in names:
-            if n != name and part.startswith(n) and len(part) > len(n):
+            if n != name and part.startswith(n) and (len(part) > len(n) or len(parts) > 1):
                 owners.append(n)
                 break
     return owners

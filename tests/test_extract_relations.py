@@ -236,3 +236,14 @@ def test_a_cue_inside_a_name_is_skipped_and_a_real_one_after_it_found():
     sentence = "和平区与星海电子签订战略合作协议。"
     found = triples(sentence, [("和平区", D), ("星海电子", E)], home_name="和平区")
     assert ("和平区", "cooperatesWith", "星海电子") in found
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [
+    # a city written before a known owner's name: the owner builds it
+    ("落户度假区的长沙星海欢乐世界开园。", [("长沙星海欢乐世界", PR)], {("长沙星海欢乐世界", "星海")}),
+    # none: the owner is not known in the document
+    ("落户度假区的长沙云海欢乐世界开园。", [("长沙云海欢乐世界", PR)], set()),
+])
+def test_a_known_owner_after_a_city_develops_the_project(sentence, names, expected):
+    known = [Candidate(0, 2, E, "星海", "test")]
+    assert developers(sentence, names, known) == expected

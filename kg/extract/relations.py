@@ -382,11 +382,24 @@ def _name_owners(name: str, names: Sequence[str]) -> list[str]:
     parts = [p for p in re.split(r"[·•・]", name) if p] if re.search(r"[·•・]", name) else [name]
     owners = []
     for part in parts:
+        part = _after_city(part, names)
         for n in names:
             if n != name and part.startswith(n) and (len(part) > len(n) or len(parts) > 1):
                 owners.append(n)
                 break
     return owners
+
+
+def _after_city(part: str, names: Sequence[str]) -> str:
+    """长沙星海欢乐世界 → 星海欢乐世界: a city or province written before a known owner's name is where it builds,
+    so the owner is read after it (unless the whole name is a known one: 长沙银行)."""
+    if any(part.startswith(n) for n in names):
+        return part
+    g = gazetteer()
+    for k in range(min(8, len(part) - 2), 1, -1):
+        if any(d.level <= 2 for d in g.lookup(part[:k])):
+            return part[k:]
+    return part
 
 
 # ---------------------------------------------------------- cooperatesWith

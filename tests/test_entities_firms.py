@@ -211,3 +211,14 @@ def test_no_firm_project_without_a_firm_before_the_quote(sentence: str) -> None:
 ])
 def test_parts_of_a_dot_joined_project_are_firms(sentence: str, firms: set[str]) -> None:
     assert {n for n, t in found(sentence) if t == "Enterprise"} == firms
+
+
+@pytest.mark.parametrize(("sentence", "founder"), [
+    # the university written before the province an institute is set up in is a mention of its own
+    ("推进星城大学江苏创新研究院建设。", "星城大学"),
+    # none: a university's own institute, with no place after the university
+    ("星城大学先进材料研究院揭牌。", None),
+])
+def test_the_founder_of_an_institute_is_an_organization(sentence: str, founder: str | None) -> None:
+    got = {n for n, t in found(sentence) if t == "Organization"}
+    assert (founder in got) if founder else len(got) == 1

@@ -153,6 +153,11 @@ DEVELOPED = [
      {("远山商事·青禾·北岸广场", "远山商事"), ("远山商事·青禾·北岸广场", "青禾")}),
     # none: a firm that only opens a part (青禾|置业) is no whole part
     ("远山商事·青禾置业广场开业。", [("远山商事·青禾置业广场", PR), ("青禾", E)], set()),
+    # the university written before the province an institute is set up in founded it
+    ("开工建设星城大学江苏创新研究院等项目。", [("星城大学", O), ("星城大学江苏创新研究院", O)],
+     {("星城大学江苏创新研究院", "星城大学")}),
+    # none: the university's own institute, no place between
+    ("星城大学先进材料研究院揭牌。", [("星城大学", O), ("星城大学先进材料研究院", O)], set()),
     # none: a firm whose name goes on inside the project's (林丰|工程中国区总部)
     ("林丰工程中国区总部落户。", [("林丰", E), ("林丰工程中国区总部", PR)], set()),
     # none: generic or place-led names, a park, a firm listed before a comma

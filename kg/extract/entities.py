@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, named_divisions, placed_owner
+from kg.extract.firms import (GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, institute_founder,
+                             named_divisions, placed_owner)
 from kg.model import EntityType as T
 
 
@@ -1027,7 +1028,19 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
-    return _dot_partners(_project_firms(resolve_overlaps(found), words))
+    return _institute_founders(_dot_partners(_project_firms(resolve_overlaps(found), words)))
+
+
+def _institute_founders(kept: list[Candidate]) -> list[Candidate]:
+    """星城大学江苏创新研究院: the university or institute written before the province or city an institute is set
+    up in founded it, and is a mention of its own."""
+    out = list(kept)
+    for c in kept:
+        owner = institute_founder(c.text) if c.type == T.ORGANIZATION else None
+        if owner is None or any(k.start == c.start and k.text == owner for k in kept):
+            continue
+        out.append(Candidate(c.start, c.start + len(owner), T.ORGANIZATION, owner, "prefix"))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 _DOTS = re.compile(r"[·•・]")

@@ -10,7 +10,8 @@ from functools import cache
 from kg.extract.divisions import Division, gazetteer
 from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
-from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, named_divisions, placed_owner
+from kg.extract.firms import (FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, institute_founder,
+                             named_divisions, placed_owner)
 from kg.model import EntityType as T
 from kg.model import Predicate as P
 
@@ -344,6 +345,19 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             others = [o for o in cands if e.end <= o.start and o.end <= proj.start and o.type in (T.PROJECT,)]
             if not others:
                 out.append(Found(proj, P.DEVELOPED_BY, e))
+    return out + _founded_institutes(cands)
+
+
+def _founded_institutes(cands: Sequence[Candidate]) -> list[Found]:
+    """An institute named after the university or institute that set it up in a province or city (X大学Y省创新研究院):
+    the founder, found at the start of its name, develops it."""
+    out = []
+    for inst in (c for c in cands if c.type == T.ORGANIZATION and not _nested(c, cands)):
+        owner = institute_founder(inst.text)
+        founder = next((c for c in cands if c.type == T.ORGANIZATION and c.start == inst.start and c.text == owner
+                        and c.end < inst.end), None)
+        if founder is not None:
+            out.append(Found(inst, P.DEVELOPED_BY, founder))
     return out
 
 

@@ -32,6 +32,9 @@ FIRMS_IN_PROJECTS = [
     ("推进鑫泰钢材大连新工厂建设。", "鑫泰钢材"),
     # a tagger name that runs past the firm into a non-company word gives way to the firm
     ("今年开工建设宏瑞电子产业基地项目，预计明年投产。", "宏瑞电子"),
+    # a brand before a product generation or a region word, whatever the tagger makes of it
+    ("开工建设天马第8代柔性面板生产线项目。", "天马"),
+    ("开工建设虎牙直播西南中心等项目4个。", "虎牙直播"),
 ]
 
 
@@ -166,3 +169,56 @@ def test_a_brand_before_its_production_line_is_a_firm() -> None:
 ])
 def test_the_front_of_a_centre_name_is_no_firm(sentence: str) -> None:
     assert not any(t == "Enterprise" for _, t in found(sentence))
+
+
+NO_MARKER_BRAND = [
+    # a place or a bare region word before the head is no brand
+    "加快建设西南中心。",
+    "长沙第3代半导体产业基地开工。",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_MARKER_BRAND)
+def test_no_brand_before_a_generation_or_region_word(sentence: str) -> None:
+    assert not {n for n, t in found(sentence) if t == "Enterprise"}
+
+
+FIRM_QUOTED_PROJECT = [
+    # a firm the tagger names right before a quoted project: one project with the firm in front
+    ("总投资50亿元的宁德时代“新型储能电池生产线项目”落地。", "宁德时代“新型储能电池生产线项目”", "宁德时代"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "project", "firm"), FIRM_QUOTED_PROJECT)
+def test_a_firm_before_a_quoted_project_opens_its_name(sentence: str, project: str, firm: str) -> None:
+    got = found(sentence)
+    assert (project, "Project") in got and (firm, "Enterprise") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "总投资50亿元的“新型储能电池生产线项目”落地。",   # no firm before the quote
+    "市政府“十大民生工程”启动。",                     # a body and a programme, no firm
+])
+def test_no_firm_project_without_a_firm_before_the_quote(sentence: str) -> None:
+    assert not any(t == "Project" and not n.startswith("“") and "“" in n for n, t in found(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "firms"), [
+    # each part before the last of a ·-joined project name is a partner firm
+    ("远山商事·青禾·北岸广场等项目落地园区。", {"远山商事", "青禾"}),
+    # none: a part led by a city is a place
+    ("总投资24亿元的长沙星城·激光科技园项目开工。", set()),
+])
+def test_parts_of_a_dot_joined_project_are_firms(sentence: str, firms: set[str]) -> None:
+    assert {n for n, t in found(sentence) if t == "Enterprise"} == firms
+
+
+@pytest.mark.parametrize(("sentence", "founder"), [
+    # the university written before the province an institute is set up in is a mention of its own
+    ("推进星城大学江苏创新研究院建设。", "星城大学"),
+    # none: a university's own institute, with no place after the university
+    ("星城大学先进材料研究院揭牌。", None),
+])
+def test_the_founder_of_an_institute_is_an_organization(sentence: str, founder: str | None) -> None:
+    got = {n for n, t in found(sentence) if t == "Organization"}
+    assert (founder in got) if founder else len(got) == 1

@@ -148,6 +148,16 @@ DEVELOPED = [
      {("高端铝箔生产基地", "恒远新材料有限公司")}),
     # a firm the recognizer found at the start of a project's name
     ("储备云帆（东北）创新中心等项目。", [("云帆", E), ("云帆（东北）创新中心", PR)], {("云帆（东北）创新中心", "云帆")}),
+    # each firm that is a whole ·-joined part of the name builds it
+    ("远山商事·青禾·北岸广场等项目落地。", [("远山商事", E), ("远山商事·青禾·北岸广场", PR), ("青禾", E)],
+     {("远山商事·青禾·北岸广场", "远山商事"), ("远山商事·青禾·北岸广场", "青禾")}),
+    # none: a firm that only opens a part (青禾|置业) is no whole part
+    ("远山商事·青禾置业广场开业。", [("远山商事·青禾置业广场", PR), ("青禾", E)], set()),
+    # the university written before the province an institute is set up in founded it
+    ("开工建设星城大学江苏创新研究院等项目。", [("星城大学", O), ("星城大学江苏创新研究院", O)],
+     {("星城大学江苏创新研究院", "星城大学")}),
+    # none: the university's own institute, no place between
+    ("星城大学先进材料研究院揭牌。", [("星城大学", O), ("星城大学先进材料研究院", O)], set()),
     # none: a firm whose name goes on inside the project's (林丰|工程中国区总部)
     ("林丰工程中国区总部落户。", [("林丰", E), ("林丰工程中国区总部", PR)], set()),
     # none: generic or place-led names, a park, a firm listed before a comma
@@ -231,3 +241,14 @@ def test_a_cue_inside_a_name_is_skipped_and_a_real_one_after_it_found():
     sentence = "和平区与星海电子签订战略合作协议。"
     found = triples(sentence, [("和平区", D), ("星海电子", E)], home_name="和平区")
     assert ("和平区", "cooperatesWith", "星海电子") in found
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), [
+    # a city written before a known owner's name: the owner builds it
+    ("落户度假区的长沙星海欢乐世界开园。", [("长沙星海欢乐世界", PR)], {("长沙星海欢乐世界", "星海")}),
+    # none: the owner is not known in the document
+    ("落户度假区的长沙云海欢乐世界开园。", [("长沙云海欢乐世界", PR)], set()),
+])
+def test_a_known_owner_after_a_city_develops_the_project(sentence, names, expected):
+    known = [Candidate(0, 2, E, "星海", "test")]
+    assert developers(sentence, names, known) == expected

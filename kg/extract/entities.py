@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import county_stem, gazetteer
-from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
+from kg.extract.firms import (GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, institute_founder,
+                              named_divisions, placed_owner)
 from kg.model import EntityType as T
 
 
@@ -115,7 +116,13 @@ def _glue_word(words: Sequence[Word], i: int, cur: Sequence[Word]) -> bool:
             return False  # 中欧班列新通道: "a new X" after common nouns describes, it does not name
         return bool(cur) and cur[-1].tag in NAME_TAGS or nxt.tag in ("LOC", "ORG")
     return w.tag == "f" and w.text in _COMPASS and bool(cur) and cur[-1].tag == "LOC" and nxt is not None \
-        and _nameable(nxt)
+        and _nameable(nxt) or _region_after_brand(w, cur, nxt)
+
+
+def _region_after_brand(w: Word, cur: Sequence[Word], nxt: Word | None) -> bool:
+    """云鹊直播 西南 中心: a region word (tagged a direction) between a brand and a project head is inside the name."""
+    return w.tag == "f" and w.text in _REGION_TAILS and len(cur) == 1 and cur[-1].tag in ("ORG", "PER", "nz") \
+        and nxt is not None and nxt.tag == "n" and _head_type(w.text + nxt.text) == T.PROJECT
 
 
 def _bare_head(text: str) -> bool:
@@ -504,7 +511,25 @@ def _enterprise_prefix(words: list[Word]) -> list[Candidate]:
             if text.endswith(tail) and len(text) - len(tail) >= 2:
                 text = text[: -len(tail)]
         return [Candidate(first.start, first.start + len(text), T.ENTERPRISE, text, "prefix")]
-    return []
+    return _brand_before_marker(words)
+
+
+_GENERATION = re.compile(r"^第[\d.一二三四五六七八九十]+代$")
+
+
+def _brand_before_marker(words: Sequence[Word]) -> list[Candidate]:
+    """A brand opening a project's name right before a product generation or a region word (天河 第8.5代…生产线,
+    云鹊直播 西南 中心): the brand is the firm, whatever tag the tagger gave it, unless it is a place or generic word."""
+    if len(words) < 3:
+        return []
+    first, marker = words[0], words[1]
+    regional = marker.text in _REGION_TAILS and first.tag in ("ORG", "PER", "nz")
+    if not (_GENERATION.match(marker.text) or regional) or first.tag not in ("n", "nz", "ORG", "PER") \
+            or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", first.text) or gazetteer().lookup(first.text) \
+            or first.text in lx.GENERIC_NAMES or first.text in lx.NOT_NAMES \
+            or REGION_LEAD.match(first.text) or GENERIC_LEAD.match(first.text) or _head_type(first.text) is not None:
+        return []
+    return [Candidate(first.start, first.end, T.ENTERPRISE, first.text, "prefix")]
 
 
 _OPENING_QUOTES = "“\"'‘《〈「『【"
@@ -851,6 +876,21 @@ def _quoted_brand(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+def _firm_quoted_project(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """星河锂电“新型储能电池生产线项目”: a firm the tagger names right before a quoted project names it with the
+    firm in front (the quotes go in resolution)."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"“([^”]{2,30})”", sentence):
+        inner = m.group(1)
+        firm = next((w for w in words if w.end == m.start() and w.tag == "ORG"), None)
+        if firm is None or _head_type(inner) != T.PROJECT or re.search(r"[，,、\s]", inner) \
+                or len(firm.text) < 2 or gazetteer().lookup(firm.text) or _head_type(firm.text) not in (None, T.ENTERPRISE) \
+                or not _good_org_word(firm, sentence):
+            continue
+        out.append(Candidate(firm.start, m.end(), T.PROJECT, sentence[firm.start:m.end()], "quote"))
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -970,6 +1010,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_quoted_brand(sentence, words))
+    found.extend(_firm_quoted_project(sentence, words))
     found.extend(_districts(sentence, words))
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
@@ -988,7 +1029,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
     kept = resolve_overlaps(found)
-    return _project_firms(kept + _seat_districts(kept), words)
+    kept = _institute_founders(_dot_partners(_project_firms(kept, words)))
+    return sorted(kept + _seat_districts(kept), key=lambda c: (c.start, c.end))
 
 
 _SEAT = re.compile(r"(?:人民政府|政府|管委会|管理委员会|人民代表大会|人大常委会|政协)")
@@ -1011,6 +1053,38 @@ def _seat_districts(kept: Sequence[Candidate]) -> list[Candidate]:
             continue
         out.append(Candidate(c.start, c.start + len(stem), T.DISTRICT, stem, "gazetteer"))
     return out
+
+
+def _institute_founders(kept: list[Candidate]) -> list[Candidate]:
+    """星城大学江苏创新研究院: the university or institute written before the province or city an institute is set
+    up in founded it, and is a mention of its own."""
+    out = list(kept)
+    for c in kept:
+        owner = institute_founder(c.text) if c.type == T.ORGANIZATION else None
+        if owner is None or any(k.start == c.start and k.text == owner for k in kept):
+            continue
+        out.append(Candidate(c.start, c.start + len(owner), T.ORGANIZATION, owner, "prefix"))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_DOTS = re.compile(r"[·•・]")
+
+
+def _dot_partners(kept: list[Candidate]) -> list[Candidate]:
+    """甲商事·乙丙·丁广场: each part before the last of a ·-joined project name is a partner firm of its own (a short
+    name that is no place and has no head), beside the one the tagger may have found."""
+    out = list(kept)
+    for p in kept:
+        if p.type != T.PROJECT or not _DOTS.search(p.text):
+            continue
+        pos = p.start
+        for part in _DOTS.split(p.text)[:-1]:
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,6}", part) and not gazetteer().lookup(part) \
+                    and not named_divisions(part) and not REGION_LEAD.match(part) and not GENERIC_LEAD.match(part) \
+                    and _head_type(part) in (None, T.ENTERPRISE) and not any(c.start == pos and c.text == part for c in out):
+                out.append(Candidate(pos, pos + len(part), T.ENTERPRISE, part, "prefix"))
+            pos += len(part) + 1
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:

@@ -118,3 +118,20 @@ def brand_lead(org_word: str) -> str | None:
             or REGION_LEAD.match(brand) or GENERIC_LEAD.match(brand) or gazetteer().lookup(brand):
         return None
     return brand
+
+
+_FOUNDER = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:大学|学院|科学院))")
+
+
+def institute_founder(name: str) -> str | None:
+    """The university or academy that set up an institute in a province or city, written before that place
+    (星城大学江苏创新研究院 → 星城大学); a place in the founder's own name is no matter (大连理工大学…)."""
+    m = _FOUNDER.match(name)
+    if m is None:
+        return None
+    rest = name[m.end():]
+    city = next((rest[:k] for k in range(min(8, len(rest)), 1, -1) if any(d.level <= 2 for d in gazetteer().lookup(rest[:k]))),
+                None)
+    if city is None or len(rest) - len(city) < 3 or PLACE_GOES_ON.match(rest[len(city):]) or ROAD_AFTER.match(rest[len(city):]):
+        return None
+    return m.group(1)

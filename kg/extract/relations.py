@@ -10,7 +10,8 @@ from functools import cache
 from kg.extract.divisions import Division, gazetteer
 from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
-from kg.extract.firms import FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, named_divisions, placed_owner
+from kg.extract.firms import (FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, institute_founder,
+                             named_divisions, placed_owner)
 from kg.model import EntityType as T
 from kg.model import Predicate as P
 
@@ -344,6 +345,19 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             others = [o for o in cands if e.end <= o.start and o.end <= proj.start and o.type in (T.PROJECT,)]
             if not others:
                 out.append(Found(proj, P.DEVELOPED_BY, e))
+    return out + _founded_institutes(cands)
+
+
+def _founded_institutes(cands: Sequence[Candidate]) -> list[Found]:
+    """An institute named after the university or institute that set it up in a province or city (X大学Y省创新研究院):
+    the founder, found at the start of its name, develops it."""
+    out = []
+    for inst in (c for c in cands if c.type == T.ORGANIZATION and not _nested(c, cands)):
+        owner = institute_founder(inst.text)
+        founder = next((c for c in cands if c.type == T.ORGANIZATION and c.start == inst.start and c.text == owner
+                        and c.end < inst.end), None)
+        if founder is not None:
+            out.append(Found(inst, P.DEVELOPED_BY, founder))
     return out
 
 
@@ -354,10 +368,18 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
         return False
     if FIRM_HEAD.search(c.text) and len(c.text) >= 4:
         return True
-    if _heads_a_project(c, cands):
+    if _heads_a_project(c, cands) or _dot_part(c, cands):
         return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
     return rest is not None and _is_division(rest.text)
+
+
+def _dot_part(c: Candidate, cands: Sequence[Candidate]) -> bool:
+    """甲商事·乙丙·丁广场: an enterprise that is a whole ·-joined part of a project's name is one of its owners."""
+    return c.type == T.ENTERPRISE and any(
+        o.type == T.PROJECT and o.start <= c.start and c.end < o.end
+        and (c.start == o.start or re.match(r"[·•・]", o.text[c.start - o.start - 1]))
+        and re.match(r"[·•・]", o.text[c.end - o.start]) for o in cands)
 
 
 def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
@@ -374,11 +396,24 @@ def _name_owners(name: str, names: Sequence[str]) -> list[str]:
     parts = [p for p in re.split(r"[·•・]", name) if p] if re.search(r"[·•・]", name) else [name]
     owners = []
     for part in parts:
+        part = _after_city(part, names)
         for n in names:
-            if n != name and part.startswith(n) and len(part) > len(n):
+            if n != name and part.startswith(n) and (len(part) > len(n) or len(parts) > 1):
                 owners.append(n)
                 break
     return owners
+
+
+def _after_city(part: str, names: Sequence[str]) -> str:
+    """长沙星海欢乐世界 → 星海欢乐世界: a city or province written before a known owner's name is where it builds,
+    so the owner is read after it (unless the whole name is a known one: 长沙银行)."""
+    if any(part.startswith(n) for n in names):
+        return part
+    g = gazetteer()
+    for k in range(min(8, len(part) - 2), 1, -1):
+        if any(d.level <= 2 for d in g.lookup(part[:k])):
+            return part[k:]
+    return part
 
 
 # ---------------------------------------------------------- cooperatesWith

@@ -210,6 +210,13 @@ def test_home_zone_known_by_its_province_is_part_of_the_city_named():
     assert got == {("湖南湘江新区", "长沙市")}
 
 
+def test_the_city_named_for_a_home_zone_is_part_of_its_province():
+    names = [("宁夏", D), ("银川市", D), ("宁夏贺兰山新区", D)]
+    text = "宁夏银川市宁夏贺兰山新区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("宁夏贺兰山新区"))}
+    assert got == {("宁夏贺兰山新区", "银川市"), ("银川市", "宁夏")}
+
+
 ZONES = [
     # a zone inside a new area is located in it; one named after the city is part of it
     ("宁乡高新区新签约项目12个。", [("宁乡高新区", D)], {("宁乡高新区", "locatedIn")}),

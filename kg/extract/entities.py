@@ -987,7 +987,27 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
             found.append(Candidate(m.start(), m.end(), t, name, "lexicon"))
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
-    return _project_firms(resolve_overlaps(found), words)
+    return _body_divisions(_project_firms(resolve_overlaps(found), words))
+
+
+_BODY_HEAD = re.compile(r"(?:政府|管委会|委员会|[局厅委办署])$")
+_FULL_DIVISION = re.compile(r"(?:省|市|自治区|自治州|区|县|旗|盟)$")
+
+
+def _body_divisions(kept: list[Candidate]) -> list[Candidate]:
+    """The division a government body is named after, written in full (X省商务厅 → X省, Y市大数据管理局 → Y市),
+    is a mention of its own inside the body; a short form (Y高新区管委会) or a body of the party (中共…) gives none."""
+    out = list(kept)
+    for c in kept:
+        if c.type != T.ORGANIZATION or not _BODY_HEAD.search(c.text):
+            continue
+        g = gazetteer()
+        cut = next((n for n in range(min(10, len(c.text) - 2), 1, -1)
+                    if g.lookup(c.text[:n]) and g.lookup(c.text[:n])[0].name == c.text[:n]
+                    and _FULL_DIVISION.search(c.text[:n])), 0)
+        if cut and not any(k.type == T.DISTRICT and k.start == c.start and k.end == c.start + cut for k in kept):
+            out.append(Candidate(c.start, c.start + cut, T.DISTRICT, c.text[:cut], "gazetteer"))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Candidate]:

@@ -485,7 +485,8 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
             keep.append(f)
     city = _named_city(districts, home)
     if city is not None:
-        keep = [f for f in keep if f.subject.text != home.text] + [Found(home, P.PART_OF, city, dated=False)]
+        keep = [f for f in keep if f.subject.text not in (home.text, city.text)] + [Found(home, P.PART_OF, city, dated=False)]
+        keep += [f for f in found if f.subject.text == city.text]   # the city joins the home's line (→ its province)
     return keep
 
 

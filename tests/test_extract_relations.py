@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract.entities import Candidate
-from kg.extract.relations import home_part_of, part_of, relations, zones_in_home
+from kg.extract.relations import free_trade_area, home_part_of, part_of, relations, subcounty_part_of, zones_in_home
 from kg.model import EntityType as T
 
 D, E, PR, PK, A, O = T.DISTRICT, T.ENTERPRISE, T.PROJECT, T.PARK, T.AWARD, T.ORGANIZATION
@@ -238,3 +238,38 @@ def test_a_cue_inside_a_name_is_skipped_and_a_real_one_after_it_found():
     sentence = "和平区与星海电子签订战略合作协议。"
     found = triples(sentence, [("和平区", D), ("星海电子", E)], home_name="和平区")
     assert ("和平区", "cooperatesWith", "星海电子") in found
+
+
+SUBCOUNTY = [
+    # a 社区 written right after its 街道 is part of it; the 街道 is part of the county-level home
+    ("住在凌水街道碧海社区的李大爷", [("凌水街道", D), ("碧海社区", D)], "松山区",
+     {("碧海社区", "凌水街道"), ("凌水街道", "松山区")}),
+    ("松山区青泥镇新建两处口袋公园", [("松山区", D), ("青泥镇", D)], "松山区", {("青泥镇", "松山区")}),
+    # none: a town written after another county, a 社区 with no 街道 before it, a city as the home
+    ("邻县白石县青泥镇客商来访", [("白石县", D), ("青泥镇", D)], "松山区", set()),
+    ("和谐社区开展志愿服务", [("和谐社区", D)], "松山区", set()),
+    ("凌水街道新建两处口袋公园", [("凌水街道", D)], "大连市", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "home_name", "expected"), SUBCOUNTY, ids=[c[0][:10] for c in SUBCOUNTY])
+def test_subcounty_part_of(text, names, home_name, expected):
+    got = {(f.subject.text, f.object.text) for f in subcounty_part_of(cands(text, names), home(home_name))}
+    assert got == expected
+
+
+FREE_TRADE = [
+    # an area of a free-trade zone named after the new area's city is part of the new area, no longer located in it
+    ("辽宁自贸试验区大连片区推出服务新机制。", [("辽宁自贸试验区大连片区", PK)],
+     {("辽宁自贸试验区大连片区", "partOf", "大连金普新区")}),
+    # none: the area of another city
+    ("辽宁自贸试验区沈阳片区代表来访。", [("辽宁自贸试验区沈阳片区", PK)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), FREE_TRADE, ids=[c[0][:10] for c in FREE_TRADE])
+def test_free_trade_area_is_part_of_the_new_area(sentence, names, expected):
+    got = {(f.subject.text, f.predicate.value, f.object.text) for f in free_trade_area(cands(sentence, names), home("大连金普新区"))}
+    assert got == expected
+    assert not any(p == "locatedIn" and s == names[0][0] for s, p, o in triples(sentence, names, home_name="大连金普新区")
+                   if expected)

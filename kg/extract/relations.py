@@ -490,6 +490,42 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
     return keep
 
 
+SUBCOUNTY_HEAD = re.compile(r"(?:街道|镇|乡)$")
+COMMUNITY_HEAD = re.compile(r"社区$")
+FREE_TRADE_AREA = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区)[\u4e00-\u9fff]{2,6}片区$")
+
+
+def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """X街道Y社区: the 社区 is part of the 街道 written right before it; a 街道, town or township is part of the home
+    district when that is a county-level division and the text writes no other division right before it.
+    `districts` carry offsets in one text."""
+    out = []
+    county = home is not None and _is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
+    for d in districts:
+        if gazetteer().lookup(d.text):
+            continue
+        before = next((o for o in districts if o.end == d.start and o is not d), None)
+        if COMMUNITY_HEAD.search(d.text):
+            if before is not None and SUBCOUNTY_HEAD.search(before.text):
+                out.append(Found(d, P.PART_OF, before, dated=False))
+        elif SUBCOUNTY_HEAD.search(d.text) and county and (before is None or before.text == home.text):
+            out.append(Found(d, P.PART_OF, before or home, dated=False))
+    return list({(f.subject.text, f.object.text): f for f in out}.values())
+
+
+def free_trade_area(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """A free-trade zone's area named after the home new area's city (X自贸试验区Y片区) is part of the new area."""
+    if home is None or not NEW_AREA.search(home.text) or gazetteer().lookup(home.text):
+        return []
+    line = {d.code for d in _chain(home.text) if d.level == 2}
+    out = []
+    for c in cands:
+        named = named_divisions(c.text)
+        if c.type in PLACE_TYPES and FREE_TRADE_AREA.search(c.text) and named and named[-1] & line:
+            out.append(Found(c, P.PART_OF, home, dated=False))
+    return out
+
+
 def _named_city(districts: Sequence[Candidate], home: Candidate) -> Candidate | None:
     """For a home zone whose line reaches only its province: the city in that province named most."""
     chain = _chain(home.text)
@@ -511,6 +547,8 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     found = received_award(sentence, cands, home)
     found += located_in(sentence, cands, home, park, unplaced)
     found += zones_in_home(cands, home)
+    areas = free_trade_area(cands, home)
+    found = [f for f in found if not any(f.subject is a.subject and f.object is a.object for a in areas)] + areas
     found += developed
     found += partners
     return [f for f in found if f.subject.text != f.object.text]

@@ -185,6 +185,15 @@ AWARDED = [
     ("此次入选的8个美丽海湾优秀案例由专家评出。", [("美丽海湾优秀案例", A)], set()),
     ("星海电子获得省长质量奖，远航重工荣获单项冠军示范企业称号。", [("星海电子", E), ("省长质量奖", A), ("单项冠军示范企业", A)],
      {("星海电子", "省长质量奖")}),
+    # a body written between the cue and the honour confers it: the firm before the cue receives it
+    ("星海电子获评工信部第五批专精特新“小巨人”企业。", [("星海电子", E), ("工信部", O), ("专精特新“小巨人”企业", A)],
+     {("星海电子", "专精特新“小巨人”企业")}),
+    ("远航科技入选科技部2023年度创新型领军企业。", [("远航科技", E), ("科技部", O), ("创新型领军企业", A)],
+     {("远航科技", "创新型领军企业")}),
+    # 被评为全国N家X之一: the subject (here the unnamed home) is one of the holders
+    ("该区被评为全国20家营商环境示范区之一。", [("营商环境示范区", A)], {("松山区", "营商环境示范区")}),
+    # none: a count with 之一 but no cue (是…评定的N个X之一) leaves the unrecognised subject unnamed
+    ("北湾是原国家海洋局评定的16个健康型浴场之一。", [("原国家海洋局", O), ("健康型浴场", A)], set()),
     # an honour-list line with no recipient: the home district
     ("全国营商环境百强区", [("全国营商环境百强区", A)], {("松山区", "全国营商环境百强区")}),
 ]

@@ -45,7 +45,7 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
     r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
 )
-_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
+_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,

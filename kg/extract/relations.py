@@ -240,7 +240,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
     for award in awards:
         left, _ = _clause_of(sentence, award.start)
         before = [c for c in others if c.end <= award.start]
-        in_clause = [c for c in before if c.start >= left]
+        in_clause = [c for c in before if c.start >= left and not _names_the_issuer(sentence, c, award)]
         after = [c for c in others if c.start >= award.end and re.search(r"名列其中|上榜|入选|入围|获此", sentence[c.end:c.end + 12])]
         listed = [c for c in others if c.start >= award.end and ALSO_LISTED.match(sentence[award.end:c.start])]
         subject = _clause_subject(sentence, before, left)
@@ -254,7 +254,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             recipients = [before[-1]]
         elif subject is not None and BARE_CUE.match(sentence[left:award.start]):
             recipients = [subject]
-        elif COUNTED.search(sentence[:award.start]):
+        elif COUNTED.search(sentence[:award.start]) and not _one_of_cued(sentence, award):
             recipients = []   # 此次入选的8个美丽海湾优秀案例: the title as a count noun, no recipient
         else:
             recipients = [home] if home is not None else []
@@ -274,6 +274,25 @@ _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, rever
 def _issuer(sentence: str, c: Candidate) -> bool:
     """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
     return c.type == T.ORGANIZATION and _ISSUING.match(sentence[c.end:]) is not None
+
+
+CUE_BEFORE_BODY = re.compile(r"(?:入选|入围|荣获|获评|获批|被评为|被认定为|被授予|列入|纳入)$")
+BATCH_GAP = re.compile(r"^(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批|认定的|评定的|公布的|的)*[“\"]?$")
+ONE_OF = re.compile(r"^[”\"]?(?:称号)?之一")
+
+
+CUED_COUNT = re.compile(r"(?:被评为|评为|入选|获评|列入|被认定为|认定为|获批)(?:全国|全省|全市)?(?:\d+|[一二三四五六七八九十百]+)[个家项处所]$")
+
+
+def _one_of_cued(sentence: str, award: Candidate) -> bool:
+    """被评为全国12家…示范基地之一: a cue before the count and 之一 after the honour make the subject one of its holders."""
+    return ONE_OF.match(sentence[award.end:]) is not None and CUED_COUNT.search(sentence[:award.start]) is not None
+
+
+def _names_the_issuer(sentence: str, c: Candidate, award: Candidate) -> bool:
+    """获评工信部第六批专精特新“小巨人”企业: a body written between the cue and the honour is who confers it."""
+    return c.type == T.ORGANIZATION and CUE_BEFORE_BODY.search(sentence[:c.start]) is not None \
+        and BATCH_GAP.match(sentence[c.end:award.start]) is not None
 
 
 def _clause_subject(sentence: str, before: Sequence[Candidate], left: int) -> Candidate | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import gazetteer
-from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, placed_owner
+from kg.extract.firms import REGION_LEAD, TRADE_HEADS, brand_lead, brand_led, firm_prefix, placed_owner
 from kg.model import EntityType as T
 
 
@@ -654,6 +654,31 @@ def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_HONOUR_CUE = re.compile(r"(?:被认定为|被评为|被授予|获评|获批|入选|荣获|获得|获)")
+
+
+def _award_list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """A、B被认定为…, A、B获…支持: a clause that is only a list of bare names before an honour cue lists its holders;
+    they are firms once one member reads as a firm, or all open with a proper noun (jieba) and run on (三仪药品)
+    before an honour the cue confers, and none reads as anything else."""
+    out: list[Candidate] = []
+    for m in _HONOUR_CUE.finditer(sentence):
+        left = max(sentence.rfind(c, 0, m.start()) for c in "，,。；;：:！？…“”")
+        seg = sentence[left + 1:m.start()]
+        if "、" not in seg:
+            continue
+        items, pos = [], left + 1
+        for part in seg.split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        honoured = any(a.start - m.end() <= 2 for a in _awards(sentence) if a.start >= m.end())
+        firmish = any(g == 2 for _, _, g in graded) or honoured and all(e - s >= 4 and brand_led(sentence[s:e]) for s, e, _ in graded)
+        if all(g >= 1 for _, _, g in graded) and firmish:
+            out.extend(Candidate(s, e, T.ENTERPRISE, sentence[s:e], "list-firm") for s, e, _ in graded)
+    return out
+
+
 def _firm_grade(text: str, words: Sequence[Word]) -> int:
     """2: reads as a firm (company head after a stem, a lone tagger name, an unknown word the tagger cuts into
     verbs and particles); 1: a head-less name that a firm list makes a firm; 0: not a firm."""
@@ -968,6 +993,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_awards(sentence))
     found.extend(_list_awards(sentence, words))
     found.extend(_list_firms(sentence, words))
+    found.extend(_award_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_quoted_brand(sentence, words))
     found.extend(_districts(sentence, words))

@@ -31,6 +31,8 @@ HONOURS = [
     ("园区获评“五星级”。", "五星级"),
     # 全国 before a count is dropped with the count
     ("高新区被评为全国15家进步显著的双创示范基地之一。", "进步显著的双创示范基地"),
+    # the honour ends before 的还有 that lists its other holders
+    ("同时入选第二批智慧港口优秀案例的还有北湾港、南岭港等。", "智慧港口优秀案例"),
     # a zone kind is an honour where the text designates the zone with it
     ("作为全省唯一的国家级高新技术产业开发区和人才特区，高新区发展迅速。", "人才特区"),
     ("作为全省唯一的国家级高新技术产业开发区和人才特区，高新区发展迅速。", "国家级高新技术产业开发区"),

@@ -222,3 +222,26 @@ def test_parts_of_a_dot_joined_project_are_firms(sentence: str, firms: set[str])
 def test_the_founder_of_an_institute_is_an_organization(sentence: str, founder: str | None) -> None:
     got = {n for n, t in found(sentence) if t == "Organization"}
     assert (founder in got) if founder else len(got) == 1
+
+
+AWARD_LISTS = [
+    # a clause that is only a list of names before an honour cue lists firms that hold it
+    ("截至年底,三和药品、豪庭设备被认定为市级工程技术研究中心。", {"三和药品", "豪庭设备"}),
+    ("2023年,一汽轿车、万方农业获省科技发展专项资金支持。", {"一汽轿车", "万方农业"}),
+]
+NO_AWARD_LIST_FIRMS = [
+    "技术创新、管理创新获评全国先进集体。",     # activities, not firms
+    "产品质量、服务水平获评全国先进集体。",     # common nouns
+    "北京、上海获评全国文明城市。",             # places
+]
+
+
+@pytest.mark.parametrize(("sentence", "firms"), AWARD_LISTS)
+def test_names_listed_before_an_honour_cue_are_firms(sentence: str, firms: set[str]) -> None:
+    got = {c.text for c in recognize(sentence, tagging.tag(sentence)) if c.type.value == "Enterprise"}
+    assert firms <= got
+
+
+@pytest.mark.parametrize("sentence", NO_AWARD_LIST_FIRMS)
+def test_common_words_listed_before_an_honour_cue_are_no_firms(sentence: str) -> None:
+    assert not any(c.type.value == "Enterprise" for c in recognize(sentence, tagging.tag(sentence)))

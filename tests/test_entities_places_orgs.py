@@ -119,3 +119,24 @@ def test_a_quoted_brand_before_common_words_and_a_head_is_one_name(sentence: str
 ])
 def test_a_quoted_slogan_before_common_words_is_no_organisation(sentence: str) -> None:
     assert not any(t in ("Organization", "Park") for _, t in found(sentence))
+
+
+BODY_DIVISIONS = [
+    # the division a government body is named after, written in full, is a district of its own
+    ("河北省工业和信息化厅公布了评审结果。", {("河北省", "District"), ("河北省工业和信息化厅", "Organization")}),
+    ("据银川市发展和改革委员会介绍,全年完成投资80亿元。", {("银川市", "District")}),
+]
+NO_BODY_DIVISION = [
+    ("长春高新区管委会召开专题会议。", "长春"),          # a short form before a zone: no division
+    ("省商务厅通报全省开发区考核结果。", "省"),            # no name at all
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), BODY_DIVISIONS)
+def test_the_division_a_body_is_named_after_is_a_district(sentence: str, names: set[tuple[str, str]]) -> None:
+    assert names <= found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "part"), NO_BODY_DIVISION)
+def test_no_division_from_a_body_without_a_full_division_name(sentence: str, part: str) -> None:
+    assert (part, "District") not in found(sentence)

@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract.entities import Candidate
-from kg.extract.relations import home_part_of, part_of, relations, zones_in_home
+from kg.extract.relations import free_trade_area, home_part_of, part_of, relations, subcounty_part_of, zones_in_home
 from kg.model import EntityType as T
 
 D, E, PR, PK, A, O = T.DISTRICT, T.ENTERPRISE, T.PROJECT, T.PARK, T.AWARD, T.ORGANIZATION
@@ -195,6 +195,15 @@ AWARDED = [
     ("此次入选的8个美丽海湾优秀案例由专家评出。", [("美丽海湾优秀案例", A)], set()),
     ("星海电子获得省长质量奖，远航重工荣获单项冠军示范企业称号。", [("星海电子", E), ("省长质量奖", A), ("单项冠军示范企业", A)],
      {("星海电子", "省长质量奖")}),
+    # a body written between the cue and the honour confers it: the firm before the cue receives it
+    ("星海电子获评工信部第五批专精特新“小巨人”企业。", [("星海电子", E), ("工信部", O), ("专精特新“小巨人”企业", A)],
+     {("星海电子", "专精特新“小巨人”企业")}),
+    ("远航科技入选科技部2023年度创新型领军企业。", [("远航科技", E), ("科技部", O), ("创新型领军企业", A)],
+     {("远航科技", "创新型领军企业")}),
+    # 被评为全国N家X之一: the subject (here the unnamed home) is one of the holders
+    ("该区被评为全国20家营商环境示范区之一。", [("营商环境示范区", A)], {("松山区", "营商环境示范区")}),
+    # none: a count with 之一 but no cue (是…评定的N个X之一) leaves the unrecognised subject unnamed
+    ("北湾是原国家海洋局评定的16个健康型浴场之一。", [("原国家海洋局", O), ("健康型浴场", A)], set()),
     # an honour-list line with no recipient: the home district
     ("全国营商环境百强区", [("全国营商环境百强区", A)], {("松山区", "全国营商环境百强区")}),
 ]
@@ -218,6 +227,13 @@ def test_home_zone_known_by_its_province_is_part_of_the_city_named():
     text = "长沙市湖南湘江新区"
     got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("湖南湘江新区"))}
     assert got == {("湖南湘江新区", "长沙市")}
+
+
+def test_the_city_named_for_a_home_zone_is_part_of_its_province():
+    names = [("宁夏", D), ("银川市", D), ("宁夏贺兰山新区", D)]
+    text = "宁夏银川市宁夏贺兰山新区"
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home("宁夏贺兰山新区"))}
+    assert got == {("宁夏贺兰山新区", "银川市"), ("银川市", "宁夏")}
 
 
 ZONES = [
@@ -252,3 +268,49 @@ def test_a_cue_inside_a_name_is_skipped_and_a_real_one_after_it_found():
 def test_a_known_owner_after_a_city_develops_the_project(sentence, names, expected):
     known = [Candidate(0, 2, E, "星海", "test")]
     assert developers(sentence, names, known) == expected
+
+
+SUBCOUNTY = [
+    # a 社区 written right after its 街道 is part of it; the 街道 is part of the county-level home
+    ("住在凌水街道碧海社区的李大爷", [("凌水街道", D), ("碧海社区", D)], "松山区",
+     {("碧海社区", "凌水街道"), ("凌水街道", "松山区")}),
+    ("松山区青泥镇新建两处口袋公园", [("松山区", D), ("青泥镇", D)], "松山区", {("青泥镇", "松山区")}),
+    # none: a town written after another county, a 社区 with no 街道 before it, a city as the home
+    ("邻县白石县青泥镇客商来访", [("白石县", D), ("青泥镇", D)], "松山区", set()),
+    ("和谐社区开展志愿服务", [("和谐社区", D)], "松山区", set()),
+    ("凌水街道新建两处口袋公园", [("凌水街道", D)], "大连市", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "home_name", "expected"), SUBCOUNTY, ids=[c[0][:10] for c in SUBCOUNTY])
+def test_subcounty_part_of(text, names, home_name, expected):
+    got = {(f.subject.text, f.object.text) for f in subcounty_part_of(cands(text, names), home(home_name))}
+    assert got == expected
+
+
+FREE_TRADE = [
+    # an area of a free-trade zone named after the new area's city is part of the new area, no longer located in it
+    ("辽宁自贸试验区大连片区推出服务新机制。", [("辽宁自贸试验区大连片区", PK)],
+     {("辽宁自贸试验区大连片区", "partOf", "大连金普新区")}),
+    # none: the area of another city
+    ("辽宁自贸试验区沈阳片区代表来访。", [("辽宁自贸试验区沈阳片区", PK)], set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "expected"), FREE_TRADE, ids=[c[0][:10] for c in FREE_TRADE])
+def test_free_trade_area_is_part_of_the_new_area(sentence, names, expected):
+    got = {(f.subject.text, f.predicate.value, f.object.text) for f in free_trade_area(cands(sentence, names), home("大连金普新区"))}
+    assert got == expected
+    assert not any(p == "locatedIn" and s == names[0][0] for s, p, o in triples(sentence, names, home_name="大连金普新区")
+                   if expected)
+
+
+@pytest.mark.parametrize(("zone", "line"), [
+    ("鄂托克前经济开发区", ["鄂尔多斯市", "内蒙古自治区"]),   # a zone named after its county without 旗
+    ("阿拉善左高新区", ["阿拉善盟", "内蒙古自治区"]),
+    ("东湖高新区", []),                                       # a two-character stem many names share: no line
+])
+def test_a_zone_named_after_a_county_stem_takes_the_county_line(zone, line):
+    from kg.extract.relations import _chain
+
+    assert [d.name for d in _chain(zone)] == line

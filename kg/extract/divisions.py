@@ -83,3 +83,19 @@ def _county_stems() -> frozenset[str]:
 def county_stem(stem: str) -> bool:
     """`stem` is a county's name without its 区/县/市/旗, as zones named after counties write it (璧山高新区)."""
     return stem in _county_stems()
+
+
+@cache
+def _counties_by_stem() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for d in gazetteer().by_code.values():
+        if d.level == 3 and len(d.name) >= 3 and d.name[-1] in "区县市旗":
+            out.setdefault(d.name[:-1], []).append(d.name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def county_by_stem(stem: str) -> str | None:
+    """The full name of the one county-level division written as `stem` (和林格尔 → 和林格尔县); None when no
+    county or several share the stem."""
+    names = _counties_by_stem().get(stem, ())
+    return names[0] if len(names) == 1 else None

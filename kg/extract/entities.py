@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import county_stem, gazetteer
-from kg.extract.firms import (GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, firm_prefix, institute_founder,
-                              named_divisions, placed_owner)
+from kg.extract.firms import (GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead, brand_led, firm_prefix,
+                              institute_founder, named_divisions, placed_owner)
 from kg.model import EntityType as T
 
 
@@ -46,7 +46,7 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
     r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
 )
-_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为")
+_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,
@@ -679,6 +679,31 @@ def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_HONOUR_CUE = re.compile(r"(?:被认定为|被评为|被授予|获评|获批|入选|荣获|获得|获)")
+
+
+def _award_list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """A、B被认定为…, A、B获…支持: a clause that is only a list of bare names before an honour cue lists its holders;
+    they are firms once one member reads as a firm, or all open with a proper noun (jieba) and run on (三仪药品)
+    before an honour the cue confers, and none reads as anything else."""
+    out: list[Candidate] = []
+    for m in _HONOUR_CUE.finditer(sentence):
+        left = max(sentence.rfind(c, 0, m.start()) for c in "，,。；;：:！？…“”")
+        seg = sentence[left + 1:m.start()]
+        if "、" not in seg:
+            continue
+        items, pos = [], left + 1
+        for part in seg.split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        honoured = any(a.start - m.end() <= 2 for a in _awards(sentence) if a.start >= m.end())
+        firmish = any(g == 2 for _, _, g in graded) or honoured and all(e - s >= 4 and brand_led(sentence[s:e]) for s, e, _ in graded)
+        if all(g >= 1 for _, _, g in graded) and firmish:
+            out.extend(Candidate(s, e, T.ENTERPRISE, sentence[s:e], "list-firm") for s, e, _ in graded)
+    return out
+
+
 def _firm_grade(text: str, words: Sequence[Word]) -> int:
     """2: reads as a firm (company head after a stem, a lone tagger name, an unknown word the tagger cuts into
     verbs and particles); 1: a head-less name that a firm list makes a firm; 0: not a firm."""
@@ -1008,6 +1033,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_awards(sentence))
     found.extend(_list_awards(sentence, words))
     found.extend(_list_firms(sentence, words))
+    found.extend(_award_list_firms(sentence, words))
     found.extend(_quoted(sentence))
     found.extend(_quoted_brand(sentence, words))
     found.extend(_firm_quoted_project(sentence, words))
@@ -1029,7 +1055,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
     kept = resolve_overlaps(found)
-    kept = _institute_founders(_dot_partners(_project_firms(kept, words)))
+    kept = _body_divisions(_institute_founders(_dot_partners(_project_firms(kept, words))))
     return sorted(kept + _seat_districts(kept), key=lambda c: (c.start, c.end))
 
 
@@ -1084,6 +1110,26 @@ def _dot_partners(kept: list[Candidate]) -> list[Candidate]:
                     and _head_type(part) in (None, T.ENTERPRISE) and not any(c.start == pos and c.text == part for c in out):
                 out.append(Candidate(pos, pos + len(part), T.ENTERPRISE, part, "prefix"))
             pos += len(part) + 1
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_BODY_HEAD = re.compile(r"(?:政府|管委会|委员会|[局厅委办署])$")
+_FULL_DIVISION = re.compile(r"(?:省|市|自治区|自治州|区|县|旗|盟)$")
+
+
+def _body_divisions(kept: list[Candidate]) -> list[Candidate]:
+    """The division a government body is named after, written in full (X省商务厅 → X省, Y市大数据管理局 → Y市),
+    is a mention of its own inside the body; a short form (Y高新区管委会) or a body of the party (中共…) gives none."""
+    out = list(kept)
+    for c in kept:
+        if c.type != T.ORGANIZATION or not _BODY_HEAD.search(c.text):
+            continue
+        g = gazetteer()
+        cut = next((n for n in range(min(10, len(c.text) - 2), 1, -1)
+                    if g.lookup(c.text[:n]) and g.lookup(c.text[:n])[0].name == c.text[:n]
+                    and _FULL_DIVISION.search(c.text[:n])), 0)
+        if cut and not any(k.type == T.DISTRICT and k.start == c.start and k.end == c.start + cut for k in kept):
+            out.append(Candidate(c.start, c.start + cut, T.DISTRICT, c.text[:cut], "gazetteer"))
     return sorted(out, key=lambda c: (c.start, c.end))
 
 

@@ -102,6 +102,13 @@ def _jieba_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in jieba.posseg.cut(text))
 
 
+def brand_led(text: str) -> bool:
+    """jieba's dictionary cut opens the text with a proper noun and leaves more after it (三仪|药品, 豪森|设备),
+    not with a common word (技术创新, 管理|创新, 产品质量)."""
+    words = _jieba_words(text)
+    return len(words) >= 2 and words[0][1] in _BRAND_FLAGS and len(words[0][0]) >= 2
+
+
 def brand_lead(org_word: str) -> str | None:
     """The brand that opens a facility the tagger read as one organisation word (华为超算中心 → 华为,
     腾讯数据中心 → 腾讯): the first word of jieba's dictionary cut when jieba knows it as a proper noun, it is

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.divisions import Division, gazetteer
+from kg.extract.divisions import Division, county_by_stem, gazetteer
 from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
 from kg.extract.firms import (FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, institute_founder,
@@ -82,6 +82,11 @@ def _chain(name: str) -> tuple[Division, ...]:
         if g.lookup(name[:cut]):
             inner = _chain(name[cut:]) if len(name) - cut >= 2 else ()
             return inner if inner and inner[-1].code == _chain(name[:cut])[-1].code else _chain(name[:cut])
+    for cut in range(len(name) - 2, 2, -1):   # a zone named after its county without 县/区/旗 (和林格尔新区), not a
+        # two-character stem that many names share (东湖高新区 is no zone of 东湖区)
+        county = county_by_stem(name[:cut])
+        if county is not None:
+            return _chain(county)[1:]
     return ()
 
 
@@ -241,7 +246,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
     for award in awards:
         left, _ = _clause_of(sentence, award.start)
         before = [c for c in others if c.end <= award.start]
-        in_clause = [c for c in before if c.start >= left]
+        in_clause = [c for c in before if c.start >= left and not _names_the_issuer(sentence, c, award)]
         after = [c for c in others if c.start >= award.end and re.search(r"名列其中|上榜|入选|入围|获此", sentence[c.end:c.end + 12])]
         listed = [c for c in others if c.start >= award.end and ALSO_LISTED.match(sentence[award.end:c.start])]
         subject = _clause_subject(sentence, before, left)
@@ -255,7 +260,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             recipients = [before[-1]]
         elif subject is not None and BARE_CUE.match(sentence[left:award.start]):
             recipients = [subject]
-        elif COUNTED.search(sentence[:award.start]):
+        elif COUNTED.search(sentence[:award.start]) and not _one_of_cued(sentence, award):
             recipients = []   # 此次入选的8个美丽海湾优秀案例: the title as a count noun, no recipient
         else:
             recipients = [home] if home is not None else []
@@ -275,6 +280,25 @@ _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, rever
 def _issuer(sentence: str, c: Candidate) -> bool:
     """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
     return c.type == T.ORGANIZATION and _ISSUING.match(sentence[c.end:]) is not None
+
+
+CUE_BEFORE_BODY = re.compile(r"(?:入选|入围|荣获|获评|获批|被评为|被认定为|被授予|列入|纳入)$")
+BATCH_GAP = re.compile(r"^(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批|认定的|评定的|公布的|的)*[“\"]?$")
+ONE_OF = re.compile(r"^[”\"]?(?:称号)?之一")
+
+
+CUED_COUNT = re.compile(r"(?:被评为|评为|入选|获评|列入|被认定为|认定为|获批)(?:全国|全省|全市)?(?:\d+|[一二三四五六七八九十百]+)[个家项处所]$")
+
+
+def _one_of_cued(sentence: str, award: Candidate) -> bool:
+    """被评为全国12家…示范基地之一: a cue before the count and 之一 after the honour make the subject one of its holders."""
+    return ONE_OF.match(sentence[award.end:]) is not None and CUED_COUNT.search(sentence[:award.start]) is not None
+
+
+def _names_the_issuer(sentence: str, c: Candidate, award: Candidate) -> bool:
+    """获评工信部第六批专精特新“小巨人”企业: a body written between the cue and the honour is who confers it."""
+    return c.type == T.ORGANIZATION and CUE_BEFORE_BODY.search(sentence[:c.start]) is not None \
+        and BATCH_GAP.match(sentence[c.end:award.start]) is not None
 
 
 def _clause_subject(sentence: str, before: Sequence[Candidate], left: int) -> Candidate | None:
@@ -520,8 +544,45 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
             keep.append(f)
     city = _named_city(districts, home)
     if city is not None:
-        keep = [f for f in keep if f.subject.text != home.text] + [Found(home, P.PART_OF, city, dated=False)]
+        keep = [f for f in keep if f.subject.text not in (home.text, city.text)] + [Found(home, P.PART_OF, city, dated=False)]
+        keep += [f for f in found if f.subject.text == city.text]   # the city joins the home's line (→ its province)
     return keep
+
+
+SUBCOUNTY_HEAD = re.compile(r"(?:街道|镇|乡)$")
+COMMUNITY_HEAD = re.compile(r"社区$")
+FREE_TRADE_AREA = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区)[\u4e00-\u9fff]{2,6}片区$")
+
+
+def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """X街道Y社区: the 社区 is part of the 街道 written right before it; a 街道, town or township is part of the home
+    district when that is a county-level division and the text writes no other division right before it.
+    `districts` carry offsets in one text."""
+    out = []
+    county = home is not None and _is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
+    for d in districts:
+        if gazetteer().lookup(d.text):
+            continue
+        before = next((o for o in districts if o.end == d.start and o is not d), None)
+        if COMMUNITY_HEAD.search(d.text):
+            if before is not None and SUBCOUNTY_HEAD.search(before.text):
+                out.append(Found(d, P.PART_OF, before, dated=False))
+        elif SUBCOUNTY_HEAD.search(d.text) and county and (before is None or before.text == home.text):
+            out.append(Found(d, P.PART_OF, before or home, dated=False))
+    return list({(f.subject.text, f.object.text): f for f in out}.values())
+
+
+def free_trade_area(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:
+    """A free-trade zone's area named after the home new area's city (X自贸试验区Y片区) is part of the new area."""
+    if home is None or not NEW_AREA.search(home.text) or gazetteer().lookup(home.text):
+        return []
+    line = {d.code for d in _chain(home.text) if d.level == 2}
+    out = []
+    for c in cands:
+        named = named_divisions(c.text)
+        if c.type in PLACE_TYPES and FREE_TRADE_AREA.search(c.text) and named and named[-1] & line:
+            out.append(Found(c, P.PART_OF, home, dated=False))
+    return out
 
 
 def _named_city(districts: Sequence[Candidate], home: Candidate) -> Candidate | None:
@@ -545,6 +606,8 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     found = received_award(sentence, cands, home)
     found += located_in(sentence, cands, home, park, unplaced)
     found += zones_in_home(cands, home)
+    areas = free_trade_area(cands, home)
+    found = [f for f in found if not any(f.subject is a.subject and f.object is a.object for a in areas)] + areas
     found += developed
     found += partners
     return [f for f in found if f.subject.text != f.object.text]

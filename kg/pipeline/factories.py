@@ -188,7 +188,8 @@ class RelationFinder:
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent.end_char))
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
-        for f in relations.home_part_of([self._cand(s, 0) for s in districts], home0):
+        placed = [self._cand(s, 0) for s in districts]
+        for f in relations.home_part_of(placed, home0) + relations.subcounty_part_of(placed, home0):
             if (f.object.start, f.object.end, "District") not in index or (f.subject.start, f.subject.end, "District") not in index:
                 continue
             si = index[(f.subject.start, f.subject.end, "District")]

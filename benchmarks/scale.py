@@ -77,6 +77,12 @@ def rss_mib() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_mib() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -87,11 +93,16 @@ class Table:
     def __init__(self, label: str, chars: int, docs: int) -> None:
         self.label, self.chars, self.docs = label, chars, docs
         print(f"\n== {label}: {docs} documents, {chars:,} characters")
-        print(f"{'stage':<28}{'seconds':>9}{'chars/s':>12}{'docs/s':>9}{'peak MiB':>10}")
+        print(f"{'stage':<28}{'seconds':>9}{'chars/s':>12}{'docs/s':>9}{'peak MiB':>10}{'CPU s':>8}{'chars/CPU-s':>13}")
+        self.cpu = cpu_seconds()
 
     def row(self, stage: str, seconds: float, per_char: bool = True) -> None:
+        """One stage; CPU seconds (this process and finished children) since the previous row."""
+        now = cpu_seconds()
+        cpu, self.cpu = now - self.cpu, now
         rate = f"{self.chars / seconds:>12,.0f}{self.docs / seconds:>9,.1f}" if per_char and seconds > 0 else " " * 21
-        print(f"{stage:<28}{seconds:>9.2f}{rate}{peak_mib():>10,.0f}", flush=True)
+        per_cpu = f"{self.chars / cpu:>13,.0f}" if per_char and cpu > 0 else ""
+        print(f"{stage:<28}{seconds:>9.2f}{rate}{peak_mib():>10,.0f}{cpu:>8.1f}{per_cpu}", flush=True)
 
 
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -126,9 +137,9 @@ def run_pipeline_stages(files: list[Path], overrides: dict[str, Any], table: Tab
         t_in, t_nlp, t_ex = t_in + t1 - t0, t_nlp + t2 - t1, t_ex + t3 - t2
         if i % step == 0:
             samples.append(rss_mib())
-    table.row("ingest", t_in)
-    table.row("nlp (sentences + tagger)", t_nlp)
-    table.row("extraction (entities, rels)", t_ex)
+    print(f"{'ingest':<28}{t_in:>9.2f}{table.chars / t_in:>12,.0f}{table.docs / t_in:>9,.1f}")
+    print(f"{'nlp (sentences + tagger)':<28}{t_nlp:>9.2f}{table.chars / t_nlp:>12,.0f}{table.docs / t_nlp:>9,.1f}")
+    print(f"{'extraction (entities, rels)':<28}{t_ex:>9.2f}{table.chars / t_ex:>12,.0f}{table.docs / t_ex:>9,.1f}")
     table.row("extract total (1 worker)", t_in + t_nlp + t_ex)
     print(f"   RSS during extraction, each tenth of the documents: {', '.join(f'{s:.0f}' for s in samples)} MiB")
     return out

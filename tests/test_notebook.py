@@ -35,8 +35,9 @@ assert {"甘井子区", "大连金普新区", "大连高新区"} <= set(table.in
 """,
     "facts": """
 award = facts[facts.relation == "receivedAward"]
-assert award.object.tolist() == ["国家技术创新示范企业"] and award.year.tolist() == [2021]
-assert "大连豪森设备制造股份有限公司" in award.evidence.iloc[0] and award.file.iloc[0].endswith(".txt")
+national = award[award.object == "国家技术创新示范企业"]
+assert national.year.tolist() == [2021] and len(award) >= 1
+assert "大连豪森设备制造股份有限公司" in national.evidence.iloc[0] and national.file.iloc[0].endswith(".txt")
 assert "甘井子区" in set(facts[facts.relation == "locatedIn"].object)
 """,
     "figure": """

@@ -5,6 +5,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -56,8 +58,9 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = {s for s, _ in sentence_bounds(doc.text, self.enders)}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        flags = numpy.array([1 if tok.i == 0 or tok.idx in starts else -1 for tok in doc], dtype="int64").astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], flags)  # one call, not a per-token setter that rescans the doc
         return doc
 
 
@@ -73,9 +76,10 @@ class Tagger:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
+        sents = [(sent.start_char, sent.text) for sent in doc.sents]
         words: list[Word] = []
-        for sent in doc.sents:
-            words.extend(Word(w.text, w.tag, w.start + sent.start_char) for w in tagging.tag(sent.text, self.model))
+        for (start, _), tagged in zip(sents, tagging.tag_many([t for _, t in sents], self.model)):
+            words.extend(Word(w.text, w.tag, w.start + start) for w in tagged)
         doc._.kg_words = words
         return doc
 
@@ -157,6 +161,7 @@ class RelationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("kg", []))
+        text = doc.text  # doc.text rebuilds the string from every token: read it once
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
         document = doc._.kg_document
         dating = years.YearContext(document.report_year if document else None,
@@ -169,12 +174,12 @@ class RelationFinder:
         park: Span | None = None
         for sent in doc.sents:
             base = sent.start_char
-            para_start = paragraph_start(doc.text, base)
+            para_start = paragraph_start(text, base)
             year = dating.year(sent.text, paragraph_start=para_start)
             local = [s for s in spans if s.start_char >= base and s.end_char <= sent.end_char]
             if para_start:
                 lead = len(sent.text) - len(sent.text.lstrip(" \u3000\t*“\""))
-                park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(doc, s, base, lead)),
+                park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(text, s, base, lead)),
                             None)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
@@ -194,18 +199,19 @@ class RelationFinder:
                 continue
             si = index[(f.subject.start, f.subject.end, "District")]
             oi = index[(f.object.start, f.object.end, "District")]
-            ss = max(doc.text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
-            se = min([i for i in (doc.text.find(c, f.subject.end) for c in "。\n") if i != -1] or [len(doc.text)])
+            ss = max(text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
+            se = min([i for i in (text.find(c, f.subject.end) for c in "。\n") if i != -1] or [len(text)])
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
 
     @staticmethod
-    def _opens_clause(doc: Doc, s: Span, base: int, lead: int) -> bool:
+    def _opens_clause(doc: Doc | str, s: Span, base: int, lead: int) -> bool:
         """A park that opens the paragraph, or a clause of its first sentence (深化园区改革，X产业园…): the
-        paragraph is about it; not the first of a list (，A园、B工厂等项目入驻)."""
-        listed = doc.text[s.end_char:s.end_char + 1] in ("、", "和", "及", "与")
-        return not listed and (s.start_char - base <= lead + 1 or doc.text[s.start_char - 1] in "，,")
+        paragraph is about it; not the first of a list (，A园、B工厂等项目入驻). `doc` may be its text."""
+        text = doc if isinstance(doc, str) else doc.text
+        listed = text[s.end_char:s.end_char + 1] in ("、", "和", "及", "与")
+        return not listed and (s.start_char - base <= lead + 1 or text[s.start_char - 1] in "，,")
 
     @staticmethod
     def _home(spans: list[Span], home_i: int | None) -> Span | None:

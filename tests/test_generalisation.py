@@ -107,6 +107,9 @@ def test_tagger_words_carry_no_blanks() -> None:
     ("常州远帆纺织有限公司荣获江苏省五一劳动奖状。", "江苏省五一劳动奖状", "Award"),
     ("远帆纺织同时获评中国驰名商标。", "中国驰名商标", "Award"),
     ("赣州稀土产业集群获评国家先进制造业集群。", "国家先进制造业集群", "Award"),
+    ("区内企业抚州恒昌电缆入选江西省制造业单项冠军企业名单。", "江西省制造业单项冠军企业", "Award"),
+    # a trade guild is an organisation, not a firm
+    ("产业园由莆田市政府与台湾鞋业同业公会共同推动建设。", "台湾鞋业同业公会", "Organization"),
     # straight quotes inside or around part of an honour
     ('湖北楚晶半导体有限公司入选湖北省"瞪羚企业"。', '湖北省"瞪羚企业"', "Award"),
     ('远帆纺织入选自治区级"专精特新"示范企业。', '自治区级"专精特新"示范企业', "Award"),

@@ -89,3 +89,44 @@ def test_tagger_words_carry_no_blanks() -> None:
     words = tagging.tag("★ 黑龙江冰峰乳业集团荣获中国驰名商标")
     assert all(w.text == w.text.strip() for w in words if w.text.strip())
     assert all("★ 黑龙江冰峰乳业集团荣获中国驰名商标"[w.start:w.end] == w.text for w in words)
+
+
+# ---- second audit: projects led by a firm, honours without a usual head, straight quotes ---------------------
+
+@pytest.mark.parametrize(("sentence", "name", "kind"), [
+    # a firm's legal name, then common words, adjectives and numbers, then 项目: one project
+    ("其中无锡恒舟精工机械有限公司精密轴承项目落户园区。", "无锡恒舟精工机械有限公司精密轴承项目", "Project"),
+    ("总投资20亿元的湖北楚晶半导体有限公司12英寸芯片封装项目开工建设。", "湖北楚晶半导体有限公司12英寸芯片封装项目", "Project"),
+    ("其中，安徽晶澜光伏科技有限公司年产5GW高效光伏组件项目投资30亿元。", "安徽晶澜光伏科技有限公司年产5GW高效光伏组件项目", "Project"),
+    # an output and a quantity open a project on their own
+    ("年产3000台压缩机项目完成设备安装。", "年产3000台压缩机项目", "Project"),
+    # the zone's town-level category of firms is not part of the firm's name
+    ("镇内企业常州远帆纺织有限公司荣获江苏省质量奖。", "常州远帆纺织有限公司", "Enterprise"),
+    ("街道内企业杭州明澈光学有限公司入选省级隐形冠军企业。", "杭州明澈光学有限公司", "Enterprise"),
+    # honours whose head is a certificate, a trademark or a cluster
+    ("常州远帆纺织有限公司荣获江苏省五一劳动奖状。", "江苏省五一劳动奖状", "Award"),
+    ("远帆纺织同时获评中国驰名商标。", "中国驰名商标", "Award"),
+    ("赣州稀土产业集群获评国家先进制造业集群。", "国家先进制造业集群", "Award"),
+    ("区内企业抚州恒昌电缆入选江西省制造业单项冠军企业名单。", "江西省制造业单项冠军企业", "Award"),
+    # a trade guild is an organisation, not a firm
+    ("产业园由莆田市政府与台湾鞋业同业公会共同推动建设。", "台湾鞋业同业公会", "Organization"),
+    # straight quotes inside or around part of an honour
+    ('湖北楚晶半导体有限公司入选湖北省"瞪羚企业"。', '湖北省"瞪羚企业"', "Award"),
+    ('远帆纺织入选自治区级"专精特新"示范企业。', '自治区级"专精特新"示范企业', "Award"),
+])
+def test_second_audit_finds(sentence: str, name: str, kind: str) -> None:
+    assert (name, kind) in found(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("镇内企业常州远帆纺织有限公司荣获江苏省质量奖。", "镇内企业常州远帆纺织有限公司"),
+    # a province inside an honour's name is no district mention
+    ('湖北楚晶半导体有限公司入选湖北省"瞪羚企业"。', "湖北省"),
+    ("常州远帆纺织有限公司荣获江苏省五一劳动奖状。", "江苏省"),
+    # a firm and a generic project word, a counted kind, a firm and its verb: no project name
+    ("无锡恒舟精工机械有限公司重点项目进展顺利。", "无锡恒舟精工机械有限公司重点项目"),
+    ("无锡恒舟精工机械有限公司新建项目3个。", "无锡恒舟精工机械有限公司新建项目"),
+    ("全年签约亿元以上项目12个。", "亿元以上项目"),
+])
+def test_second_audit_gives_nothing(sentence: str, name: str) -> None:
+    assert name not in {n for n, _ in found(sentence)}

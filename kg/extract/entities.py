@@ -643,6 +643,50 @@ def _verb_spanning(words: Sequence[Word]) -> list[Candidate]:
 
 
 
+_LED_STOP_TAGS = frozenset({"w", "u", "p", "c", "r", "f", "TIME", "xc", "v"})
+_OUTPUT_VERB = re.compile(r"^年(?:产|处理|加工|回收|生产|出栏|吞吐)$")
+
+
+def _led_projects(words: Sequence[Word], found: Sequence[Candidate]) -> list[Candidate]:
+    """苏州X机械制造有限公司精密齿轮项目, 四川X半导体有限公司8英寸晶圆制造项目, X动力大功率发动机再制造项目,
+    年产5000台换热器项目: a project head after a run of common words, numbers and adjectives that a firm already
+    found opens (or 年产 and a quantity), with no verb, particle or pause in between, is one project name."""
+    firms = {c.start: c for c in found if c.type == T.ENTERPRISE}
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.text != "项目" or i == 0:
+            continue
+        j = i
+        while j > 0:
+            p = words[j - 1]
+            output = p.tag == "v" and _OUTPUT_VERB.match(p.text) and j < i and words[j].tag == "m"
+            if not output and (p.tag in _LED_STOP_TAGS or p.text in lx.TRIGGERS or p.text in lx.NAME_ENDERS):
+                break
+            j -= 1
+            if p.start in firms or output:
+                start = p.start
+                lead = firms.get(start)
+                body = words[j + (1 if lead is None else 0):i]
+                if lead is not None:
+                    body = [x for x in body if x.start >= lead.end]
+                if len(body) >= 1 and sum(len(x.text) for x in body) >= 2 and words[i - 1].tag != "m" \
+                        and all(x.tag not in ("ORG",) or x.start < (lead.end if lead else start) for x in body):
+                    text = "".join(x.text for x in words[j:i + 1])
+                    generic = "".join(x.text for x in body) + "项目" in lx.NOT_NAMES
+                    if len(text) <= 40 and not generic and (lead is None or words[j].start == lead.start):
+                        out.append(Candidate(start, w.end, T.PROJECT, text, "shape"))
+    return out
+
+
+def _firm_and_category(c: Candidate, found: Sequence[Candidate]) -> bool:
+    """X有限公司重点项目, X集团产业项目: a firm found at a project's start followed only by a category word
+    (重点项目, 重大项目) speaks of the firm's projects, it names none."""
+    if c.type != T.PROJECT:
+        return False
+    return any(f.type == T.ENTERPRISE and f.start == c.start and f.end < c.end
+               and c.text[f.end - c.start:] in lx.NOT_NAMES for f in found)
+
+
 _LIST_CATEGORY = re.compile(r"等(?:(?P<firm_n>(?:\d+|[一二三四五六七八九十几多数]+)家)|[^，,。；;：:、！？!?（）()]{0,20}?"
                             r"(?:(?P<firm>企业|翘楚|集群|公司|集团|厂商|巨头|名企)|(?P<project>项目)"
                             r"|园区|产业园|高校|名校|院校|院所|大学|机构|单位|领域|产业|行业|方面|城市|地区|国家))")
@@ -769,6 +813,17 @@ def _unquote(sentence: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _drop_inner_quotes(text: str) -> str:
+    """专精特新“小巨人”企业, 自治区级"专精特新"示范企业, “国家级专精特新'小巨人'企业”: one pair of quotes inside an
+    honour's name (curly, straight or single) is emphasis, not a second name."""
+    for open_, close in (("“", "”"), ('"', '"'), ("'", "'"), ("‘", "’")):
+        i = text.find(open_)
+        j = text.find(close, i + 1) if i >= 0 else -1
+        if j > i + 1:
+            text = text[:i] + text[i + 1:j] + text[j + 1:]
+    return text
+
+
 def _awards(sentence: str) -> list[Candidate]:
     """Honours after award cues: 荣获国家级制造业单项冠军示范企业称号, 获评专精特新“小巨人”企业, 授予“中国云谷”称号."""
     out: list[Candidate] = []
@@ -794,7 +849,7 @@ def _awards(sentence: str) -> list[Candidate]:
             while s < e and sentence[s] in _QUOTES and sentence[e - 1] in _QUOTES:
                 s, e = s + 1, e - 1
             text = sentence[s:e]
-            plain = text.replace("“", "", 1).replace("”", "", 1)
+            plain = _drop_inner_quotes(text)
             if re.search(r"[“”《》\"]", plain) or plain in lx.GENERIC_NAMES:
                 continue
             cue_head = any(plain.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(plain) <= 20
@@ -1047,6 +1102,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
     bodies = {(c.start, c.end) for c in listed if c.type == T.ORGANIZATION}
     found = [c for c in found if not (c.type == T.ENTERPRISE and (c.start, c.end) in bodies)] + listed
+    found.extend(_led_projects(words, found))
+    found = [c for c in found if not _firm_and_category(c, found)]
     found = [c for c in found if not _descriptive_category(c, words, sentence) and not _counted_category(c, sentence)
              and not _attribute_stem(c, words)]
     for name, t in (user or {}).items():
@@ -1161,7 +1218,7 @@ def _project_firms(kept: list[Candidate], words: Sequence[Word] = ()) -> list[Ca
 
 _REGION_INSIDE = re.compile(r"(?<=..)(?:全球|中国区?|亚太|华东|华南|华北|华中|西南|西北|东北)")
 # 区内企业X有限公司: a category of the zone's firms written before the firm's own name
-_CATEGORY_LEAD = re.compile(r"(?:区内|园区内?|园内|辖区内?|县内|市内|本地|当地|入驻|落户)企业(?=.{4})")
+_CATEGORY_LEAD = re.compile(r"(?:区内|园区内?|园内|辖区内?|县内|市内|镇内|街道内?|乡内|本地|当地|入驻|落户)企业(?=.{4})")
 _DESCRIPTOR = re.compile(r"(?:跨国|龙头|骨干|领军|重点|头部|知名|外资|合资|民营|国有|上市)企业")
 
 

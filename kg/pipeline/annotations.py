@@ -26,7 +26,8 @@ def to_extraction(doc: Doc) -> DocExtraction:
     mentions = tuple(Mention(text=s.text, type=EntityType(s.label_), start=s.start_char, end=s.end_char)
                      for s in spans)
     rels = []
+    text = doc.text
     for si, pred, oi, year, ss, se in doc._.kg_relations or []:
         rels.append(RelationMention(subject=mentions[si], predicate=Predicate(pred), object=mentions[oi], year=year,
-                                    evidence=doc.text[ss:se].strip(), sent_start=ss, sent_end=se))
+                                    evidence=text[ss:se].strip(), sent_start=ss, sent_end=se))
     return DocExtraction(document=document, mentions=mentions, relations=tuple(rels))

@@ -162,14 +162,15 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: Span | None = None
+        text = doc.text  # Doc.text joins every token: read it once, not per sentence
         for sent in doc.sents:
             base = sent.start_char
-            para_start = paragraph_start(doc.text, base)
+            para_start = paragraph_start(text, base)
             year = dating.year(sent.text, paragraph_start=para_start)
             local = [s for s in spans if s.start_char >= base and s.end_char <= sent.end_char]
             if para_start:
                 lead = len(sent.text) - len(sent.text.lstrip(" \u3000\t*“\""))
-                park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(doc, s, base, lead)),
+                park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(text, s, base, lead)),
                             None)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
@@ -188,18 +189,18 @@ class RelationFinder:
                 continue
             si = index[(f.subject.start, f.subject.end, "District")]
             oi = index[(f.object.start, f.object.end, "District")]
-            ss = max(doc.text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
-            se = min([i for i in (doc.text.find(c, f.subject.end) for c in "。\n") if i != -1] or [len(doc.text)])
+            ss = max(text.rfind(c, 0, f.subject.start) for c in "。\n") + 1
+            se = min([i for i in (text.find(c, f.subject.end) for c in "。\n") if i != -1] or [len(text)])
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
 
     @staticmethod
-    def _opens_clause(doc: Doc, s: Span, base: int, lead: int) -> bool:
+    def _opens_clause(text: str, s: Span, base: int, lead: int) -> bool:
         """A park that opens the paragraph, or a clause of its first sentence (深化园区改革，X产业园…): the
         paragraph is about it; not the first of a list (，A园、B工厂等项目入驻)."""
-        listed = doc.text[s.end_char:s.end_char + 1] in ("、", "和", "及", "与")
-        return not listed and (s.start_char - base <= lead + 1 or doc.text[s.start_char - 1] in "，,")
+        listed = text[s.end_char:s.end_char + 1] in ("、", "和", "及", "与")
+        return not listed and (s.start_char - base <= lead + 1 or text[s.start_char - 1] in "，,")
 
     @staticmethod
     def _home(spans: list[Span], home_i: int | None) -> Span | None:

@@ -3,6 +3,8 @@
 Extraction is a pure map over documents (`extract_one`); `extract` runs it in this process or in
 `workers` processes that each load the pipeline once, streaming (one spaCy Doc alive per process),
 and reuses the per-document extraction cache when one is given. `resolve` is the reduce step.
+A file that cannot be read or processed becomes a `Skip` that goes to `on_skip` (the CLI prints one
+warning line) while the others are read on; without `on_skip` it raises InputError.
 """
 from __future__ import annotations
 
@@ -14,24 +16,49 @@ from typing import Any
 
 from spacy.language import Language
 
+from kg.errors import InputError
 from kg.fragments import ExtractionCache, lean, pipeline_fingerprint
-from kg.ingest import find_files, read_document, sample_corpus
+from kg.ingest import MAX_BYTES, Skip, read_document, read_or_skip, sample_corpus, scan
 from kg.model import DocExtraction, Document, KnowledgeGraph
 from kg.pipeline import load_config, load_nlp
 from kg.pipeline.annotations import to_extraction
 from kg.resolve import resolve
 
 Progress = Callable[[int, int, str], None]
+OnSkip = Callable[[Skip], None]
 
 
-def extract_one(source: Path | Document, nlp: Language) -> DocExtraction:
-    """Run the pipeline over one document (read from `source` when it is a path); no state is kept."""
-    document = read_document(source) if isinstance(source, Path) else source
+def extract_document(nlp: Language, document: Document) -> DocExtraction:
+    """Run the pipeline over one document; no state is kept."""
     doc = nlp.make_doc(document.text)
     doc._.kg_document = document
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return lean(to_extraction(doc))
+
+
+def extract_one(source: Path | Document, nlp: Language) -> DocExtraction:
+    """Run the pipeline over one document (read from `source` when it is a path; InputError when it cannot be)."""
+    document = read_document(source) if isinstance(source, Path) else source
+    return extract_document(nlp, document)
+
+
+def extract_or_skip(nlp: Language, path: Path, max_bytes: int = MAX_BYTES) -> DocExtraction | Skip:
+    """The extraction of the file `path`, or a Skip when it cannot be read or the pipeline fails on it."""
+    document = read_or_skip(path, max_bytes)
+    if isinstance(document, Skip):
+        return document
+    try:
+        return extract_document(nlp, document)
+    except Exception as e:  # a pipeline bug on odd text costs one document, not the build
+        detail = " ".join(str(e).split())[:160]
+        return Skip(path, f"extraction failed ({type(e).__name__}: {detail}); please report this as a bug")
+
+
+def _skipped(skip: Skip, on_skip: OnSkip | None) -> None:
+    if on_skip is None:
+        raise InputError(skip.path, skip.reason)
+    on_skip(skip)
 
 
 def config_text(config_path: Path | None = None, overrides: Mapping[str, Any] | None = None) -> str:
@@ -53,19 +80,27 @@ def open_cache(folder: Path, config_path: Path | None = None,
 # --------------------------------------------------------------------- worker processes
 
 _WORKER_NLP: Language | None = None
+_WORKER_MAX = MAX_BYTES
 
 
-def _init_worker(config_path: Path | None, overrides: Mapping[str, Any] | None) -> None:
-    global _WORKER_NLP
+def _pipeline(config_path: Path | None, overrides: Mapping[str, Any] | None, max_bytes: int) -> Language:
+    nlp = load_nlp(config_path, overrides)
+    nlp.max_length = max(nlp.max_length, max_bytes)
+    return nlp
+
+
+def _init_worker(config_path: Path | None, overrides: Mapping[str, Any] | None, max_bytes: int) -> None:
+    global _WORKER_NLP, _WORKER_MAX
     from kg.extract import tagging
 
     tagging._lac.cache_clear()  # never share an ONNX session with the parent across fork
-    _WORKER_NLP = load_nlp(config_path, overrides)
+    _WORKER_NLP = _pipeline(config_path, overrides, max_bytes)
+    _WORKER_MAX = max_bytes
 
 
-def _work(path: Path) -> DocExtraction:
+def _work(path: Path) -> DocExtraction | Skip:
     assert _WORKER_NLP is not None
-    return extract_one(path, _WORKER_NLP)
+    return extract_or_skip(_WORKER_NLP, path, _WORKER_MAX)
 
 
 def _context() -> Any:
@@ -73,8 +108,10 @@ def _context() -> Any:
 
 
 def iter_extract(files: list[Path], *, config_path: Path | None = None, overrides: Mapping[str, Any] | None = None,
-                 workers: int = 1, cache: ExtractionCache | None = None) -> Iterator[DocExtraction]:
-    """The extraction of each file, in order; cached ones from `cache`, the rest computed (and cached)."""
+                 workers: int = 1, cache: ExtractionCache | None = None,
+                 max_bytes: int = MAX_BYTES) -> Iterator[DocExtraction | Skip]:
+    """The extraction of each file, in order (a Skip for a file that cannot be read or processed); cached ones
+    from `cache`, the rest computed (and cached)."""
     keys: list[str | None] = [None] * len(files)
     cached: dict[int, DocExtraction] = {}
     if cache is not None:
@@ -82,45 +119,56 @@ def iter_extract(files: list[Path], *, config_path: Path | None = None, override
             try:
                 keys[i] = cache.key(f, f.read_bytes())
             except OSError:
-                continue  # read_document reports it
+                continue  # read_or_skip reports it
             hit = cache.get(keys[i])
             if hit is not None:
                 cached[i] = hit
     todo = [i for i in range(len(files)) if i not in cached]
-    computed = _map(files, todo, config_path, overrides, workers)
+    computed = _map(files, todo, config_path, overrides, workers, max_bytes)
     for i in range(len(files)):
         if i in cached:
             yield cached.pop(i)
             continue
         ex = next(computed)
         key = keys[i]
-        if cache is not None and key is not None:
+        if cache is not None and key is not None and not isinstance(ex, Skip):
             cache.put(key, ex)
         yield ex
 
 
 def _map(files: list[Path], todo: list[int], config_path: Path | None, overrides: Mapping[str, Any] | None,
-         workers: int) -> Iterator[DocExtraction]:
+         workers: int, max_bytes: int) -> Iterator[DocExtraction | Skip]:
     if not todo:
         return
     if workers <= 1 or len(todo) == 1:
-        nlp = load_nlp(config_path, overrides)
+        nlp = _pipeline(config_path, overrides, max_bytes)
         for i in todo:
-            yield extract_one(files[i], nlp)
+            yield extract_or_skip(nlp, files[i], max_bytes)
         return
-    with _context().Pool(min(workers, len(todo)), initializer=_init_worker, initargs=(config_path, overrides)) as pool:
+    with _context().Pool(min(workers, len(todo)), initializer=_init_worker,
+                         initargs=(config_path, overrides, max_bytes)) as pool:
         yield from pool.imap(_work, [files[i] for i in todo], chunksize=1)
 
 
 def extract(paths: Iterable[Path | str], *, config_path: Path | None = None,
             overrides: Mapping[str, Any] | None = None, progress: Progress | None = None,
-            workers: int = 1, cache: ExtractionCache | None = None) -> list[DocExtraction]:
-    """Read every document under `paths` and run the pipeline over it; `progress(done, total, name)` after each."""
-    files = find_files([Path(p) for p in paths])  # str paths too
+            workers: int = 1, cache: ExtractionCache | None = None,
+            on_skip: OnSkip | None = None, max_bytes: int = MAX_BYTES) -> list[DocExtraction]:
+    """Read every document under `paths` and run the pipeline over it; `progress(done, total, name)` after each.
+
+    A file that cannot be read or processed goes to `on_skip` and the others are read on;
+    without `on_skip` it raises InputError.
+    """
+    files, skips = scan([Path(p) for p in paths])  # str paths too
+    for skip in skips:
+        _skipped(skip, on_skip)
     out = []
-    for n, ex in enumerate(iter_extract(files, config_path=config_path, overrides=overrides, workers=workers,
-                                        cache=cache), start=1):
-        out.append(ex)
+    for n, got in enumerate(iter_extract(files, config_path=config_path, overrides=overrides, workers=workers,
+                                         cache=cache, max_bytes=max_bytes), start=1):
+        if isinstance(got, Skip):
+            _skipped(got, on_skip)
+        else:
+            out.append(got)
         if progress:
             progress(n, len(files), files[n - 1].name)
     return out
@@ -128,8 +176,9 @@ def extract(paths: Iterable[Path | str], *, config_path: Path | None = None,
 
 def build_graph(paths: Iterable[Path | str] | None = None, *, config_path: Path | None = None,
                 overrides: Mapping[str, Any] | None = None, progress: Progress | None = None,
-                workers: int = 1, cache: ExtractionCache | None = None) -> KnowledgeGraph:
+                workers: int = 1, cache: ExtractionCache | None = None,
+                on_skip: OnSkip | None = None, max_bytes: int = MAX_BYTES) -> KnowledgeGraph:
     """The knowledge graph of the documents under `paths` (the bundled sample corpus when None)."""
     paths = list(paths) if paths else [sample_corpus()]
     return resolve(extract(paths, config_path=config_path, overrides=overrides, progress=progress,
-                           workers=workers, cache=cache))
+                           workers=workers, cache=cache, on_skip=on_skip, max_bytes=max_bytes))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -11,6 +13,7 @@ import typer
 
 from kg.atomic import ensure_dir
 from kg.build import build_graph, open_cache
+from kg.ingest import MAX_BYTES, Skip, shown
 from kg.errors import KgError, ValidationError
 from kg.export import EXPORTERS, FOLDER_FORMATS, export
 from kg.export.html import size_note
@@ -53,16 +56,37 @@ def parse_overrides(items: list[str]) -> dict[str, str | int | float | bool]:
     return out
 
 
-def summary(kg: KnowledgeGraph, seconds: float) -> str:
+def summary(kg: KnowledgeGraph, seconds: float, skipped: int = 0) -> str:
     types = Counter(e.type.value for e in kg.entities.values())
     preds = Counter(r.predicate.value for r in kg.relations)
     stmts = sum(len(r.statements) for r in kg.relations)
     lines = [f"documents read: {len(kg.documents)}",
+             f"files skipped: {skipped}" + (" (see the warnings above)" if skipped else ""),
              f"entities: {len(kg.entities)} (" + ", ".join(f"{t} {n}" for t, n in sorted(types.items())) + ")",
              f"relations: {len(kg.relations)} with {stmts} statements (" +
              ", ".join(f"{p} {n}" for p, n in sorted(preds.items())) + ")",
              f"time: {seconds:.1f} s"]
     return "\n".join(lines)
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While inside, `kill` (SIGTERM) stops like Ctrl-C does, so a temporary output file is removed on the way out."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()
@@ -75,7 +99,11 @@ def build(
     set_: Annotated[Optional[list[str]], typer.Option(
         "--set", help="Override a config value: SECTION.KEY=VALUE (repeatable).")] = None,
     html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (warnings still).")] = False,
+    strict: Annotated[bool, typer.Option(
+        help="Fail (exit code 1, no output written) when any input file is skipped.")] = False,
+    max_mb: Annotated[float, typer.Option(
+        "--max-mb", help="Skip single documents larger than this many megabytes.")] = MAX_BYTES / 1e6,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help=(
         "Processes that extract documents in parallel, each loading the pipeline once."))] = 1,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=(
@@ -85,20 +113,52 @@ def build(
 ) -> None:
     """Build the knowledge graph of INPUTS into OUT/graph.ttl and OUT/graph.html.
 
+    A file that cannot be read (empty, binary, undecodable, too large, unreadable, gone) is skipped with one
+    warning line and the build goes on; --strict turns skips into a failure. Outputs are written to a
+    temporary file and renamed, so an interrupted build leaves the previous ones intact.
+
     Example: kg build reports/ --out out --workers 2
     """
     started = time.perf_counter()
+    skips: list[Skip] = []
+    line_open = False
+
+    def progress(done: int, total: int, name: str) -> None:
+        nonlocal line_open
+        if quiet:
+            return
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\rreading [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {shown(name)[:40]:<40}")
+        line_open = done != total
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def on_skip(skip: Skip) -> None:
+        nonlocal line_open
+        skips.append(skip)
+        if line_open:
+            sys.stderr.write("\n")
+            line_open = False
+        typer.echo(skip.line(), err=True)
+
     try:
-        ensure_dir(out)
-        overrides = parse_overrides(set_ or [])
-        store = open_cache(cache_dir or out / ".cache", config, overrides) if cache else None
-        kg = build_graph(inputs or None, config_path=config, overrides=overrides, progress=None if quiet else progress,
-                         workers=workers, cache=store)
-        write_outputs(kg, out, html, "kg build")
+        with sigterm_as_interrupt():
+            ensure_dir(out)
+            overrides = parse_overrides(set_ or [])
+            store = open_cache(cache_dir or out / ".cache", config, overrides) if cache else None
+            kg = build_graph(inputs or None, config_path=config, overrides=overrides, progress=progress,
+                             workers=workers, cache=store, on_skip=on_skip, max_bytes=int(max_mb * 1e6))
+            if not kg.documents:
+                raise KgError(f"no document could be read ({len(skips)} file(s) skipped); nothing written")
+            if strict and skips:
+                raise KgError(f"{len(skips)} input file(s) skipped and --strict is set; nothing written")
+            write_outputs(kg, out, html, "kg build")
     except KgError as e:
         fail(e)
     if not quiet:
-        typer.echo(summary(kg, time.perf_counter() - started))
+        typer.echo(summary(kg, time.perf_counter() - started, len(skips)))
         if store is not None:
             typer.echo(f"cache: {store.hits} document(s) reused, {store.misses} extracted ({store.folder})")
         typer.echo(f"wrote {out / 'graph.ttl'}" + (f" and {out / 'graph.html'}" if html else ""))
@@ -158,7 +218,8 @@ def extract_cmd(
     try:
         ensure_dir(out)
         found = extract(inputs, config_path=config, overrides=parse_overrides(set_ or []),
-                        progress=None if quiet else progress, workers=workers)
+                        progress=None if quiet else progress, workers=workers,
+                        on_skip=lambda skip: typer.echo(skip.line(), err=True))
         for ex in found:
             write_fragment(ex, out)
     except KgError as e:

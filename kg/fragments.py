@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from importlib import metadata
@@ -70,13 +71,13 @@ def write_fragment(ex: DocExtraction, folder: Path) -> Path:
     """Write `folder/<document id>.kgx.json` atomically; return its path."""
     path = folder / f"{ex.document.id}{SUFFIX}"
     text = dumps(ex)
-    write_with(path, lambda f: f.write(text.encode("utf-8")))
+    write_with(path, lambda f: f.write(text.encode("utf-8", "surrogatepass")))
     return path
 
 
 def read_fragment(path: Path) -> DocExtraction:
     try:
-        return from_json(json.loads(path.read_text(encoding="utf-8")))
+        return from_json(json.loads(path.read_bytes().decode("utf-8", "surrogatepass")))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise InputError(path, f"not a readable kg fragment ({type(e).__name__}: {e})") from e
 
@@ -135,7 +136,7 @@ class ExtractionCache:
 
     def key(self, path: Path, data: bytes) -> str:
         h = hashlib.sha256(self.fingerprint.encode())
-        h.update(b"\0" + path.name.encode() + b"\0")
+        h.update(b"\0" + os.fsencode(path.name) + b"\0")  # names that are not UTF-8 too
         h.update(data)
         return h.hexdigest()
 
@@ -145,7 +146,7 @@ class ExtractionCache:
     def get(self, key: str) -> DocExtraction | None:
         f = self._file(key)
         try:
-            ex = from_json(json.loads(f.read_text(encoding="utf-8")))
+            ex = from_json(json.loads(f.read_bytes().decode("utf-8", "surrogatepass")))
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
@@ -156,4 +157,4 @@ class ExtractionCache:
         f = self._file(key)
         f.parent.mkdir(parents=True, exist_ok=True)
         text = dumps(ex)
-        write_with(f, lambda out: out.write(text.encode("utf-8")))
+        write_with(f, lambda out: out.write(text.encode("utf-8", "surrogatepass")))

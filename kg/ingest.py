@@ -1,9 +1,14 @@
 """Corpus files → Document: find, decode and clean the texts, and infer each one's report year."""
 from __future__ import annotations
 
+import errno
+import html
+import os
 import re
+import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +18,7 @@ from kg.errors import InputError
 from kg.model import Document
 
 SUFFIXES = (".txt", ".md")
+MAX_BYTES = 5_000_000  # a larger single document is skipped (`kg build --max-mb`): split it into chapters
 # files that describe a corpus rather than belong to it; skipped inside folders, read when named
 NOT_DOCUMENTS = re.compile(r"^(?:readme|sources?|license|licence|changelog|notice|index)(?:[._-].*)?$", re.I)
 
@@ -24,47 +30,153 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("kg") / "data" / "corpus"))
 
 
-def find_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of .txt/.md files; raise InputError on bad input."""
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input file the build leaves out, and why; `line()` is the one warning line the CLI prints."""
+
+    path: Path
+    reason: str
+
+    def line(self) -> str:
+        return f"warning: skipped {shown(self.path)}: {self.reason}"
+
+
+def shown(path: Path | str) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 appear as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _candidate(p: Path) -> bool:
+    return p.suffix.lower() in SUFFIXES and not NOT_DOCUMENTS.match(p.stem) and not p.name.startswith(".")
+
+
+def _problem(p: Path) -> str | None:
+    """Why a directory entry named like a document cannot be one (a broken or looping link, a pipe), or None."""
+    try:
+        mode = p.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if p.is_symlink():
+            return "broken symbolic link"
+        return f"cannot read: {e.strerror or e}"
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+
+
+def scan(paths: Iterable[Path]) -> tuple[list[Path], list[Skip]]:
+    """The .txt/.md files under `paths` in a stable order, and the entries named like documents that are not
+    readable files. Folders are walked without following symbolic links to folders, so a link loop cannot trap
+    the walk. InputError for an argument that does not exist, a folder with no documents, or another suffix."""
     found: list[Path] = []
+    skips: list[Skip] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise InputError(path, "no such file or directory")
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not NOT_DOCUMENTS.match(p.stem) and not p.name.startswith("."))
+            inside = sorted(p for p in path.rglob("*") if _candidate(p) and not p.is_dir())
             if not inside:
                 raise InputError(path, "folder holds no .txt or .md documents")
-            found.extend(inside)
+            for p in inside:
+                problem = _problem(p)
+                (skips.append(Skip(p, problem)) if problem else found.append(p))
         elif path.suffix.lower() in SUFFIXES:
-            found.append(path)
+            problem = _problem(path)
+            (skips.append(Skip(path, problem)) if problem else found.append(path))
         else:
             raise InputError(path, f"not a .txt or .md document (suffix {path.suffix or 'none'!r})")
-    return found
+    return found, skips
+
+
+def find_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand files and folders into a sorted list of .txt/.md files; raise InputError on bad input."""
+    return scan(paths)[0]
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: NUL bytes mostly on one side of each pair (ASCII or CJK-light)."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > len(data) // 8 and other == 0:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _binary(text: str) -> bool:
+    """Decoded bytes that are not prose: more than 1 in 20 characters a control character (NUL included)."""
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    return controls * 20 > len(text)
 
 
 def decode(path: Path, data: bytes) -> str:
-    """UTF-8 first (with or without BOM); GB18030/GBK and others detected; InputError when nothing fits."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    """UTF-8/UTF-16 by byte-order mark, then UTF-8, UTF-16 (by its NUL bytes), GB18030/GBK and others detected.
+
+    InputError when nothing fits or the bytes are binary rather than text."""
+    text = _decode(data)
+    if text is None and b"\x00" in data:
+        raise InputError(path, "binary file, not text")
+    if text is None:
+        raise InputError(path, "cannot decode: not UTF-8, UTF-16, GB18030 or any encoding detected")
+    if _binary(text):
+        raise InputError(path, "binary file, not text")
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(path, "cannot decode: not UTF-8, GB18030 or any encoding detected")
-    return str(best)
+    return None if best is None else str(best)
 
 
-def read_document(path: Path) -> Document:
-    """Read, decode and clean one file."""
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; InputError when it is not a regular file, too large, gone or unreadable."""
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file")
+        if info.st_size > max_bytes:
+            raise InputError(path, f"too large: {info.st_size / 1e6:.1f} MB, more than {max_bytes / 1e6:g} MB "
+                                   "(split it, or raise the limit with --max-mb)")
+        return path.read_bytes()
+    except FileNotFoundError as e:
+        raise InputError(path, "vanished before it could be read" if not path.is_symlink()
+                         else "broken symbolic link") from e
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(path, "symbolic link loop") from e
         raise InputError(path, f"cannot read: {e.strerror or e}") from e
+
+
+def _name(path: Path) -> tuple[str, str]:
+    """(document id, source file name) of `path`, with file-name bytes that are not UTF-8 replaced by U+FFFD."""
+    def text(s: str) -> str:
+        return os.fsencode(s).decode("utf-8", "replace")
+    return text(path.stem), text(path.name)
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read, decode and clean one file; InputError naming the file and the problem."""
+    data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(path, "file is empty")
     raw = decode(path, data)
@@ -72,16 +184,33 @@ def read_document(path: Path) -> Document:
     if not text.strip():
         raise InputError(path, "no text left after cleaning")
     report, published = infer_years(text, filename_year(path.name))
+    doc_id, source = _name(path)
     return Document(
-        id=path.stem, source_file=path.name, text=text, report_year=report,
+        id=doc_id, source_file=source, text=text, report_year=report,
         publication_year=published, offsets=tuple(offsets),
     )
 
 
-def read_corpus(paths: Iterable[Path]) -> Iterator[Document]:
-    """Every document under `paths`, in a stable order."""
-    for path in find_files(paths):
-        yield read_document(path)
+def read_or_skip(path: Path, max_bytes: int = MAX_BYTES) -> Document | Skip:
+    """The document of `path`, or a Skip saying why it cannot be read (never raises for a bad file)."""
+    try:
+        return read_document(path, max_bytes)
+    except InputError as e:
+        return Skip(path, e.problem)
+
+
+def read_corpus(paths: Iterable[Path], on_skip: Callable[[Skip], None] | None = None) -> Iterator[Document]:
+    """Every readable document under `paths`, in a stable order; each file left out goes to `on_skip`."""
+    files, skips = scan(paths)
+    for skip in skips:
+        if on_skip:
+            on_skip(skip)
+    for path in files:
+        got = read_or_skip(path)
+        if isinstance(got, Document):
+            yield got
+        elif on_skip:
+            on_skip(got)
 
 
 # --------------------------------------------------------------------- cleaning
@@ -102,6 +231,13 @@ _CAPTION = re.compile(
     r"|^[^\n]{0,120}?(?:由[\u4e00-\u9fff]{2,4}摄|图片[^\n]{0,20}摄))[ \t　]*$",
     re.M,
 )
+# HTML left in a page saved as text: tags, comments, script/style bodies and character references
+_HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_BREAK = re.compile(r"<(?:br|/p|/div|/li|/h[1-6]|/tr)\b[^<>]*>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# control characters (but tab and newline), the BOM inside text, and the Unicode noncharacters
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _PARA_BREAK = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t\n]*|(?:[ \t]*\u3000\u3000+[ \t]*)")
 _END_PUNCT = set("。！？!?；;：:…”」』）)】》")
 
@@ -118,13 +254,14 @@ class _Builder:
         self.origin.extend(origin)
 
 
-def _strip(text: str, origin: list[int], pattern: re.Pattern[str], repl: str | None = None) -> tuple[str, list[int]]:
+def _strip(text: str, origin: list[int], pattern: re.Pattern[str],
+           repl: str | Callable[[re.Match[str]], str] | None = None) -> tuple[str, list[int]]:
     """Apply a regex substitution while carrying the origin map along."""
     out, org, pos = [], [], 0
     for m in pattern.finditer(text):
         out.append(text[pos:m.start()])
         org.extend(origin[pos:m.start()])
-        rep = m.expand(repl) if repl is not None else ""
+        rep = "" if repl is None else repl(m) if callable(repl) else m.expand(repl)
         out.append(rep)
         org.extend([origin[m.start()] if m.start() < len(origin) else 0] * len(rep))
         pos = m.end()
@@ -150,6 +287,8 @@ def clean(raw: str) -> tuple[str, list[int]]:
                 continue
             origin.append(i)
             j += 1
+    text, origin = _strip_html(text, origin)
+    text, origin = _strip(text, origin, _CONTROL)
     text = text.translate(_FULLWIDTH)
     text, origin = _strip(text, origin, _MD_IMAGE)
     text, origin = _strip(text, origin, _MD_LINK, r"\1")
@@ -158,6 +297,24 @@ def clean(raw: str) -> tuple[str, list[int]]:
     text, origin = _strip(text, origin, _HEADING)
     text, origin = _strip(text, origin, _CAPTION)
     return _rejoin(text, origin)
+
+
+def _entity(m: re.Match[str]) -> str:
+    """A character reference as its character; one that names no (printable) character stays as written."""
+    ch = html.unescape(m.group())
+    if ch == m.group() or _CONTROL.search(ch) or any(0xD800 <= ord(c) <= 0xDFFF for c in ch):
+        return m.group()
+    return ch
+
+
+def _strip_html(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Remove HTML debris, only from text that has some (a `<tag>` or an `&entity;`)."""
+    if "<" not in text and "&" not in text:
+        return text, origin
+    text, origin = _strip(text, origin, _HTML_BLOCK)
+    text, origin = _strip(text, origin, _HTML_BREAK, "\n\n")
+    text, origin = _strip(text, origin, _HTML_TAG)
+    return _strip(text, origin, _HTML_ENTITY, _entity)
 
 
 def _paragraphs(text: str, origin: list[int]) -> list[tuple[str, list[int]]]:

@@ -31,12 +31,14 @@ def test_missing_input_is_one_error_line(tmp_path: Path):
     assert result.stderr == f"Error: {missing}: no such file or directory\n"
 
 
-def test_empty_input_is_one_error_line(tmp_path: Path):
+def test_an_empty_input_alone_is_a_warning_and_one_error_line(tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    result = runner.invoke(app, ["build", str(empty), "--out", str(tmp_path / "o")])
+    result = runner.invoke(app, ["build", str(empty), "--out", str(tmp_path / "o"), "-q"])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {empty}: file is empty\n"
+    assert result.stderr == (f"warning: skipped {empty}: file is empty\n"
+                             "Error: no document could be read (1 file(s) skipped); nothing written\n")
+    assert not (tmp_path / "o" / "graph.ttl").exists()
 
 
 def test_unwritable_output_is_one_error_line(tiny_corpus: Path, tmp_path: Path):

@@ -73,4 +73,4 @@ def test_a_park_opening_a_clause_of_the_first_sentence_is_the_paragraphs(nlp, te
     from kg.pipeline.factories import RelationFinder
     doc = nlp.make_doc(text)
     span = _spans(doc, [(park, "Park")])[0]
-    assert RelationFinder._opens_clause(doc, span, 0, 0) is expected
+    assert RelationFinder._opens_clause(doc.text, span, 0, 0) is expected

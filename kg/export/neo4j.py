@@ -100,11 +100,23 @@ def own_csv_names() -> set[str]:
             | {f"{rel_type(p).lower()}.csv" for p in Predicate})
 
 
+# a cell a spreadsheet would run as a formula starts with one of these (full-width forms too, for CJK spreadsheets)
+FORMULA_START = tuple("=+-@\t\r\n＝＋－＠")
+
+
+def inert(value: str) -> str:
+    """A text cell that cannot run as a formula when the CSV is opened in a spreadsheet: a leading `'` is added
+    to a value that starts like one (OWASP's advice); LOAD CSV and neo4j-admin read the `'` as part of the text."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def render_csv(f: CsvFile) -> str:
+    """The CSV text of `f`; text columns are made inert (numbers in `:int` columns are left as they are)."""
+    text = [not h.endswith(":int") for h in f.header]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(f.header)
-    writer.writerows(f.rows)
+    writer.writerows(tuple(inert(v) if t else v for v, t in zip(row, text)) for row in f.rows)
     return buf.getvalue()
 
 

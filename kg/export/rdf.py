@@ -5,6 +5,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
 
@@ -19,8 +20,37 @@ def entity_iri(entity_id: str) -> URIRef:
     return KGR[entity_id]
 
 
+# characters kept as they are in a document's IRI: unreserved, sub-delims bar `'`, and `:@`; everything else
+# (spaces, quotes, `<>`, `#%?/\\`, control characters) is percent-encoded. Chinese stays readable (IRIs allow it).
+_IRI_SAFE = "-._~!$&()*+,;=:@"
+
+
+def iri_segment(name: str) -> str:
+    """`name` as one IRI path segment: ASCII outside `_IRI_SAFE` percent-encoded, other non-ASCII kept
+    (except controls, noncharacters and private use, which are percent-encoded too)."""
+    out = []
+    for ch in name:
+        if ch.isascii() and not (ch.isalnum() or ch in _IRI_SAFE) or not ch.isascii() and not _iri_char(ch):
+            out.append(quote(ch.encode("utf-8", "surrogatepass"), safe=""))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _iri_char(ch: str) -> bool:
+    """A non-ASCII character RFC 3987 allows in an IRI path (ucschar)."""
+    c = ord(ch)
+    return (0xA0 <= c <= 0xD7FF or 0xF900 <= c <= 0xFDCF or 0xFDF0 <= c <= 0xFFEF
+            or (0x10000 <= c <= 0xEFFFD and (c & 0xFFFF) < 0xFFFE))
+
+
 def document_iri(document_id: str) -> URIRef:
-    return KGR[f"doc/{document_id}"]
+    return KGR[f"doc/{iri_segment(document_id)}"]
+
+
+def document_id_of(iri: object) -> str:
+    """The document id in a document IRI (the inverse of `document_iri`)."""
+    return unquote(str(iri)[len(str(KGR)):].removeprefix("doc/"))
 
 
 def statement_iri(rel: Relation, st: Statement) -> URIRef:
@@ -166,7 +196,7 @@ def from_rdf(graph: Graph) -> KnowledgeGraph:
     documents = []
     for d in sorted(graph.subjects(RDF.type, KG.Document), key=str):
         ry, py = graph.value(d, KG.reportYear), graph.value(d, KG.publicationYear)
-        documents.append(Document(id=local(d).removeprefix("doc/"), source_file=str(graph.value(d, KG.sourceFile) or ""),
+        documents.append(Document(id=document_id_of(d), source_file=str(graph.value(d, KG.sourceFile) or ""),
                                   text="", report_year=int(str(ry)[:4]) if ry else None,
                                   publication_year=int(str(py)[:4]) if py else (int(str(ry)[:4]) if ry else None)))
     entities = {}
@@ -176,7 +206,7 @@ def from_rdf(graph: Graph) -> KnowledgeGraph:
             entities[eid] = Entity(
                 id=eid, type=t, label=str(graph.value(e, RDFS.label, default=Literal(eid))),
                 aliases=frozenset(str(a) for a in graph.objects(e, SKOS.altLabel)),
-                documents=frozenset(local(d).removeprefix("doc/") for d in graph.objects(e, KG.mentionedIn)))
+                documents=frozenset(document_id_of(d) for d in graph.objects(e, KG.mentionedIn)))
     grouped: dict[tuple[str, Predicate, str], list[Statement]] = {}
     for p in Predicate:
         for s, o in graph.subject_objects(KG[p.value]):
@@ -193,7 +223,7 @@ def from_rdf(graph: Graph) -> KnowledgeGraph:
         doc = graph.value(st, PROV.wasDerivedFrom)
         start, end = graph.value(st, KG.startOffset), graph.value(st, KG.endOffset)
         grouped.setdefault(key, []).append(Statement(
-            document_id=local(doc).removeprefix("doc/") if doc else "", evidence=str(graph.value(st, KG.evidence) or ""),
+            document_id=document_id_of(doc) if doc else "", evidence=str(graph.value(st, KG.evidence) or ""),
             year=int(str(y)[:4]) if y else None, start=int(start) if start is not None else 0,
             end=int(end) if end is not None else 0))
     relations = tuple(Relation(subject=s, predicate=p, object=o,

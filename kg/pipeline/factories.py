@@ -172,6 +172,7 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: Span | None = None
+        text = doc.text  # Doc.text joins every token: read it once, not per sentence
         for sent in doc.sents:
             base = sent.start_char
             para_start = paragraph_start(text, base)

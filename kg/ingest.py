@@ -418,18 +418,29 @@ def infer_years(text: str, dated: int | None = None) -> tuple[int | None, int | 
     for m in _LOOKBACK.finditer(text):
         past[int(m.group(1))] += 3
     if dated is not None:
-        ahead = future.get(dated + 1) or _names_ahead(text, dated + 1) or any(int(m.group(1)) == dated + 1 for m in _NEXT.finditer(text, 0, 300))
+        ahead = future.get(dated + 1) or _names_ahead(text, dated + 1) or _written_in(text, dated + 1) or any(int(m.group(1)) == dated + 1 for m in _NEXT.finditer(text, 0, 300))
         return dated, dated + 1 if ahead else dated
     votes = past + Counter({y: 0.3 * n for y, n in future.items()})  # type: ignore[misc]
     if not votes:
         return None, None
     report = max(votes, key=lambda y: (votes[y], y))
-    published = report + 1 if future.get(report + 1) or _names_ahead(text, report + 1) else report
+    published = report + 1 if future.get(report + 1) or _names_ahead(text, report + 1) or _written_in(text, report + 1) \
+        else report
     return report, published
 
 
 # the coming year named as the year of a task (`2022年，既是实现规划目标的关键之年`)
 _AHEAD = re.compile(r"(19[89]\d|20[0-4]\d)\s*年[，,]?\s*(?:既|将|仍|也)?是[^。]{0,40}?(?:关键之年|之年|关键期)")
+
+
+# the date a report was written or delivered, under its title: `（2024年1月）`, `——2020年1月8日在…会议上`
+_WRITTEN = re.compile(r"(?:[（(]|——)\s*(19[89]\d|20[0-4]\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:[）)]|在)")
+_HEAD = 200
+
+
+def _written_in(text: str, year: int) -> bool:
+    """The heading dates the writing in `year` (the report reviews the year before it)."""
+    return any(int(m.group(1)) == year for m in _WRITTEN.finditer(text, 0, _HEAD))
 
 
 def _names_ahead(text: str, year: int) -> bool:

@@ -110,6 +110,22 @@ def test_paragraph_park_places_its_enterprises():
     assert got == {("远航科技", "locatedIn", "云杉产业园"), ("远航科技", "locatedIn", "松山区")}
 
 
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    # 区内/镇内企业: the reported district's firm, not the paragraph park's
+    ("区内企业远航科技有限公司荣获省质量奖。", "远航科技有限公司", {"松山区"}),
+    ("镇内的企业远航科技有限公司入选省级名单。", "远航科技有限公司", {"松山区"}),
+    ("区内项目青禾大厦开工。", "青禾大厦", {"松山区"}),
+    # 园区内企业 and a bare firm stay the park's too
+    ("园区内企业远航科技有限公司荣获省质量奖。", "远航科技有限公司", {"松山区", "云杉产业园"}),
+    ("远航科技有限公司荣获省质量奖。", "远航科技有限公司", {"松山区", "云杉产业园"}),
+])
+def test_a_home_insider_is_not_the_paragraph_parks(sentence, name, expected):
+    park = Candidate(-50, -45, PK, "云杉产业园", "ctx")
+    type_ = PR if name.endswith("大厦") else E
+    got = {o for s_, p, o in triples(sentence, [(name, type_)], park=park) if s_ == name and p == "locatedIn"}
+    assert got == expected
+
+
 def test_government_body_relation_has_no_year():
     s = "据松山区发展和改革局介绍,全年完成投资80亿元。"
     found = relations(s, cands(s, [("松山区发展和改革局", O)]), home())

@@ -94,3 +94,16 @@ def test_corpus_notes_in_a_folder_are_not_documents(tmp_path: Path):
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
     assert [p.name for p in find_files([tmp_path])] == ["01_report_2021.txt"]
     assert [p.name for p in find_files([tmp_path / "SOURCES.md"])] == ["SOURCES.md"]  # named explicitly: read
+
+
+@pytest.mark.parametrize("text, dated, expected", [
+    # a report dated under its title in the year after the one it reviews was written in that year
+    ("松岭区人民政府工作报告（2024年1月）\n过去一年，2023年全区新签约项目59个。2023年地区生产总值增长。", None, (2023, 2024)),
+    ("云溪县政府工作报告\n——2020年1月8日在云溪县第十届人民代表大会第五次会议上\n2019年项目开工。2019年产值增长。", None, (2019, 2020)),
+    ("松岭区人民政府工作报告（2024年1月）\n过去一年项目开工。", 2023, (2023, 2024)),
+    # a date in the same year, or a date far below the heading, moves nothing
+    ("松岭区工作总结（2023年12月）\n2023年新签约项目59个。", None, (2023, 2023)),
+    ("2023年新签约项目59个，2023年产值增长。" + "产业发展。" * 60 + "（2024年1月）", None, (2023, 2023)),
+])
+def test_a_dated_heading_gives_the_publication_year(text, dated, expected):
+    assert infer_years(text, dated) == expected

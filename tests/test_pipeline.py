@@ -74,3 +74,22 @@ def test_a_park_opening_a_clause_of_the_first_sentence_is_the_paragraphs(nlp, te
     doc = nlp.make_doc(text)
     span = _spans(doc, [(park, "Park")])[0]
     assert RelationFinder._opens_clause(doc.text, span, 0, 0) is expected
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a short title opening with a town, a city or a county government: that place is the home
+    ("云溪镇2019年工作总结\n2019年，临川区云溪镇工业开票销售增长。", [("云溪镇", "District"), ("临川区", "District")], "云溪镇"),
+    ("青原市2015年招商引资工作报告\n项目落户青原高新区。", [("青原市", "District"), ("青原高新区", "District")], "青原市"),
+    ("松岭区人民政府工作报告\n松岭高新区新引进项目。", [("松岭区人民政府", "Organization"), ("松岭区", "District"),
+                                             ("松岭高新区", "District")], "松岭区"),
+    # a title about a park, a first line that is a long sentence, or no line break: none
+    ("云杉产业园二期开园\n仪式在松岭区举行。", [("云杉产业园", "Park"), ("松岭区", "District")], None),
+    ("松岭区今年新签约项目59个，总投资120亿元，其中亿元以上项目35个，同比增长明显，各项指标稳中有进。\n下一段。",
+     [("松岭区", "District")], None),
+    ("松岭区新签约项目59个。", [("松岭区", "District")], None),
+])
+def test_a_short_title_names_the_home_district(nlp, text, names, expected):
+    from kg.pipeline.factories import title_district
+    doc = nlp.make_doc(text)
+    home = title_district(_spans(doc, names), doc.text)
+    assert (home.text if home is not None else None) == expected

@@ -177,13 +177,22 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 out.append(Found(place, P.LOCATED_IN, home))
         if place is None and _elsewhere(c, home):
             continue
-        if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text:
+        if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text \
+                and not _home_insider(sentence, c):
             targets.append(park)
         if home is not None and (place is None or _within_home(place, home)):
             if not (c.text in unplaced and place is None):
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+# 区内企业X / 镇内的项目X: X is the reported district's, not the park's the paragraph is about (园区内 is the park's)
+HOME_INSIDER = re.compile(r"(?<![园])(?:区|镇|县|市|乡|街道)内的?(?:企业|项目)$")
+
+
+def _home_insider(sentence: str, c: Candidate) -> bool:
+    return bool(HOME_INSIDER.search(sentence[max(0, c.start - 8):c.start]))
 
 
 def zones_in_home(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:

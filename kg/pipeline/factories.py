@@ -137,6 +137,24 @@ def home_district(spans: list[Span], length: int) -> int | None:
     return first[best]
 
 
+_TITLE_MAX = 40
+
+
+def title_district(spans: list[Span], text: str) -> Span | None:
+    """The district a short title line opens with, also as its government (溱东镇2016年工作总结, X区人民政府工作报告):
+    the report is about that place, even when a zone or the county above it is named more often below.
+    None when the first line is long (a sentence, not a title) or opens with anything but a district."""
+    lead = len(text) - len(text.lstrip())
+    end = text.find("\n", lead)
+    if end == -1 or end - lead > _TITLE_MAX:
+        return None
+    at_start = [s for s in spans if s.start_char == lead and s.end_char <= end]
+    first = max(at_start, key=lambda s: len(s.text), default=None)
+    if first is None or first.label_ not in (EntityType.DISTRICT.value, EntityType.ORGANIZATION.value):
+        return None  # a title about a park, project or firm
+    return max((s for s in at_start if s.label_ == EntityType.DISTRICT.value), key=lambda s: len(s.text), default=None)
+
+
 def paragraph_start(text: str, pos: int) -> bool:
     """A sentence opens a paragraph after a line break or a run of two or more spaces (`。　　`, `。  `)."""
     gap = text[max(0, pos - 6):pos]
@@ -166,7 +184,7 @@ class RelationFinder:
         document = doc._.kg_document
         dating = years.YearContext(document.report_year if document else None,
                                    document.publication_year if document else None)
-        home_span = self._home(spans, doc._.kg_home) if self.use_home else None
+        home_span = (title_district(spans, text) or self._home(spans, doc._.kg_home)) if self.use_home else None
         developers = [s for s in spans if s.label_ in (EntityType.ENTERPRISE.value, EntityType.ORGANIZATION.value)
                       and not any(o.start_char <= s.start_char and s.end_char <= o.end_char and len(o.text) > len(s.text)
                                   for o in spans)]

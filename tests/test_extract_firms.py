@@ -22,6 +22,11 @@ def test_placed_owner(name, owner):
     ("特康科技产业基地项目", "特康科技"),
     ("长沙科技创新中心", None),                  # a place, not a firm
     ("智能装备产业园", None),
+    ("长春鼎盛汽车零部件项目", "长春鼎盛汽车"),     # a proper word after the city
+    ("日本野田综研软件研发中心", "日本野田综研"),   # a country before a foreign brand
+    ("泉州两岸智能装备产业园二期", None),          # a place then common words names the park
+    ("湖港国际集装箱码头二期工程", None),
+    ("氢燃料电池项目", None),                      # a sector, not a firm
 ])
 def test_firm_prefix(name, firm):
     assert firm_prefix(name) == firm

@@ -162,6 +162,19 @@ DEVELOPED = [
     ("恒远新材料有限公司拟投资20亿元,在云杉产业园建设高端铝箔生产基地。",
      [("恒远新材料有限公司", E), ("云杉产业园", PK), ("高端铝箔生产基地", PR)],
      {("高端铝箔生产基地", "恒远新材料有限公司")}),
+    # the subject that signs with a partner, then builds: the subject, not the partner
+    ("9月，华星电子股份有限公司与湖西开发区管理局签订投资协议，将投资8亿元建设光学膜项目。",
+     [("华星电子股份有限公司", E), ("湖西开发区管理局", O), ("光学膜项目", PR)], {("光学膜项目", "华星电子股份有限公司")}),
+    ("3. 北岭化工有限公司与中盛建设集团合作建设的合成氨项目，总投资20亿元；",
+     [("北岭化工有限公司", E), ("中盛建设集团", E), ("合成氨项目", PR)], {("合成氨项目", "北岭化工有限公司")}),
+    # X在P投资建设的Y: the name after 在 is the place, whatever the recognizer made of it
+    ("6月，澳洲星辰能源集团在湖港投资建设的储气库项目开工；",
+     [("澳洲星辰能源集团", E), ("湖港", E), ("储气库项目", PR)], {("储气库项目", "澳洲星辰能源集团")}),
+    # none: the only actor named is after 在, a place
+    ("在湖港投资建设的储气库项目开工。", [("湖港", E), ("储气库项目", PR)], set()),
+    # none: a partner joined by 与 to a subject that is not at the clause's start
+    ("据悉，市里推动华星电子与北岭化工合作，建设光学膜项目。",
+     [("华星电子", E), ("北岭化工", E), ("光学膜项目", PR)], set()),
     # a firm the recognizer found at the start of a project's name
     ("储备云帆（东北）创新中心等项目。", [("云帆", E), ("云帆（东北）创新中心", PR)], {("云帆（东北）创新中心", "云帆")}),
     # each firm that is a whole ·-joined part of the name builds it

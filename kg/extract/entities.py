@@ -552,8 +552,9 @@ def _brand_trade(run: Sequence[Word]) -> list[Candidate]:
         return []
     brand, trade = run[0], run[1]
     if brand.tag not in ("LOC", "ORG", "PER", "nz") or not 2 <= len(brand.text) <= 3 or gazetteer().lookup(brand.text) \
-            or brand.text in lx.GENERIC_NAMES or brand.text in lx.NOT_NAMES or _ASCII.match(brand.text):
-        return []
+            or brand.text in lx.GENERIC_NAMES or brand.text in lx.NOT_NAMES or _ASCII.match(brand.text) \
+            or REGION_LEAD.match(brand.text):
+        return []  # 东北亚 汽车 零部件产业园: a region names the park, not a firm
     if trade.tag != "n" or trade.text not in TRADE_WORDS or trade.end != run[2].start:
         return []
     return [Candidate(brand.start, trade.end, T.ENTERPRISE, brand.text + trade.text, "brand")]

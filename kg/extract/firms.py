@@ -33,7 +33,7 @@ def firm_prefix(name: str) -> str | None:
     if m is None or REGION_LEAD.match(m.group(1)) or len(name) - m.end(1) < 2:
         return None
     core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
-    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)):
+    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)) or _common_stem(core):
         return None  # 长沙科技创新中心: a place, not a firm
     firm = m.group(1)
     head = FIRM_HEAD.search(firm)
@@ -41,6 +41,19 @@ def firm_prefix(name: str) -> str | None:
             and head.start() >= 2:
         return firm[: head.start()]  # X软件研发中心: the software is the centre's, the firm is X
     return firm
+
+
+_COMMON_FLAGS = frozenset({"n", "vn", "v", "f", "s"})
+
+
+def _common_stem(core: str) -> bool:
+    """A stem of common words, or a Chinese place then common words (氢燃料, 晋江两岸智能, 洋浦国际): a sector or
+    a place, not a brand; a lone word (藤洋, 连城), a proper word after the place (长春鼎盛) or a country before
+    the brand (日本…) is kept."""
+    words = _jieba_words(core)
+    place = words[0][1] == "ns" and not COUNTRY_CHARS.match(words[0][0][0])   # 日本|野村…: a foreign firm's country
+    return len(words) >= 2 and (place or words[0][1] in _COMMON_FLAGS) \
+        and all(flag in _COMMON_FLAGS for _, flag in words[1:])
 
 
 ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")

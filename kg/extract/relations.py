@@ -366,10 +366,11 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             continue
         if proj.type != T.PROJECT:
             continue
-        cands_before = [e for e in actors if e.end <= proj.start and not _nested(e, cands)]
+        cands_before = [e for e in actors if e.end <= proj.start and not _nested(e, cands)
+                        and not LOCATIVE_BEFORE.search(sentence[max(0, e.start - 2):e.start])]
         if not cands_before:
             continue
-        e = cands_before[-1]
+        e = _acting_subject(sentence, cands_before)
         gap = sentence[e.end:proj.start]
         last = re.split(r"[，,；;]", gap)[-1]
         if len(last) < len(gap) and sentence[_clause_of(sentence, e.start)[0]:e.start].strip("由 ") != "":
@@ -379,6 +380,22 @@ def developed_by(sentence: str, cands: Sequence[Candidate], known: Sequence[Cand
             if not others:
                 out.append(Found(proj, P.DEVELOPED_BY, e))
     return out + _founded_institutes(cands)
+
+
+PARTNER_LINK = re.compile(r"^(?:与|同|和|跟)$")
+CLAUSE_OPENING = re.compile(r"[\s\d.．、()（）由]*")   # 2. X与Y…, 由X与Y…: only a list number or 由 before the subject
+
+
+def _acting_subject(sentence: str, before: Sequence[Candidate]) -> Candidate:
+    """The actor that builds: the last one before the project, or, when that one is only the partner of
+    the clause's subject (X与Y签订投资协议，将投资…建设Z), the subject X."""
+    e = before[-1]
+    for s in before[-2::-1]:
+        if not PARTNER_LINK.match(sentence[s.end:e.start]):
+            break
+        if CLAUSE_OPENING.fullmatch(sentence[_clause_of(sentence, s.start)[0]:s.start]):
+            return s
+    return e
 
 
 def _founded_institutes(cands: Sequence[Candidate]) -> list[Found]:

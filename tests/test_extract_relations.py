@@ -126,6 +126,33 @@ def test_a_home_insider_is_not_the_paragraph_parks(sentence, name, expected):
     assert got == expected
 
 
+SET_PLACES = [
+    # a clause that is only a place: what the next clause names is there, not in the paragraph's park
+    ("在青石新城，远航科技年产5万吨新材料项目建成投产。", [("青石新城", PK), ("远航科技年产5万吨新材料项目", PR)],
+     "远航科技年产5万吨新材料项目", {"青石新城", "松山区"}),
+    # a park written as host of a list that ends in 等…企业
+    ("云杉产业园已引进星海电子、远航科技等27家企业。", [("云杉产业园", PK), ("星海电子", E), ("远航科技", E)],
+     "星海电子", {"云杉产业园", "松山区"}),
+    ("区内的云杉产业园入驻企业突破200家，星海电子、远航科技等龙头企业设立研发中心。",
+     [("云杉产业园", PK), ("星海电子", E), ("远航科技", E)], "远航科技", {"云杉产业园", "松山区"}),
+    # nothing: the park is named but hosts nothing (no host verb), or the firm is no listed 等…企业
+    ("云杉产业园面积扩大到5平方公里，星海电子、远航科技等企业产值增长。",
+     [("云杉产业园", PK), ("星海电子", E), ("远航科技", E)], "星海电子", {"松山区", "沙河园区"}),
+    ("云杉产业园已引进项目12个，星海电子获评省级示范企业。", [("云杉产业园", PK), ("星海电子", E)],
+     "星海电子", {"松山区", "沙河园区"}),
+    # 在 in mid-clause is no place clause: the next clause's project is not put there
+    ("星海电子在青石新城设立分公司，远航科技新材料项目开工。", [("星海电子", E), ("青石新城", PK), ("远航科技新材料项目", PR)],
+     "远航科技新材料项目", {"松山区", "沙河园区"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "subject", "expected"), SET_PLACES, ids=[c[0][:12] for c in SET_PLACES])
+def test_a_place_set_earlier_in_the_sentence(sentence, names, subject, expected):
+    park = Candidate(-50, -45, PK, "沙河园区", "ctx")
+    got = {o for s_, p, o in triples(sentence, names, park=park) if s_ == subject and p == "locatedIn"}
+    assert got == expected
+
+
 def test_government_body_relation_has_no_year():
     s = "据松山区发展和改革局介绍,全年完成投资80亿元。"
     found = relations(s, cands(s, [("松山区发展和改革局", O)]), home())

@@ -167,7 +167,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
         if c.type == T.ORGANIZATION and not _hosted_org(c.text):
             out.extend(_organization_place(c, cands, home))
             continue
-        place = _cue_place(sentence, c, places)
+        place = _cue_place(sentence, c, places) or _clause_place(sentence, c, places)
         if place is not None and _ancestor_of_home(place, home):
             place = home
         targets = []
@@ -185,6 +185,33 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+# 在P，X项目开工: a clause that is only a place sets the place of what the next clause names
+PLACE_CLAUSE = re.compile(r"(?:^|[，,；;。：:])\s*(?:在|于)$")
+# P入驻企业突破300家，A、B等平台企业…: a park written as host, the firms listed after it are its own
+HOST_AFTER = re.compile(r"^(?:内|里|中)?(?:已|共|累计|目前|先后|陆续|新)*(?:入驻|引进|引入|集聚|聚集|吸引|招引)了?(?:企业|项目)?")
+
+
+def _clause_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
+    """The place a sentence sets before `c` without a cue right at it: the nearest place clause
+    (在泾河新城，X项目…) or host park (P已引进A、B等企业 / P入驻企业…，A、B等企业…) before it, with no
+    other place named in between."""
+    before = [p for p in places if p.end <= c.start and not _nested(p, places)]
+    if not before:
+        return None
+    p = before[-1]
+    if re.match(r"\s*[，,]", sentence[p.end:]) and PLACE_CLAUSE.search(sentence[:p.start]):
+        return p
+    if p.type == T.PARK and HOST_AFTER.match(sentence[p.end:]) and not re.search(r"[。；;]", sentence[p.end:c.start]) \
+            and _listed_firm(sentence, c):
+        return p
+    return None
+
+
+def _listed_firm(sentence: str, c: Candidate) -> bool:
+    """An enterprise in a list that ends with 等…企业 (A、B等27家企业, A、B等平台企业)."""
+    return c.type == T.ENTERPRISE and re.match(r"^(?:[、和及与][^，,；;。]{1,40}?)?等[^，,；;。]{0,8}?企业", sentence[c.end:]) is not None
 
 
 # 区内企业X / 镇内的项目X: X is the reported district's, not the park's the paragraph is about (园区内 is the park's)

@@ -1,7 +1,7 @@
 """Owners read off the names of projects and parks (kg/extract/firms.py)."""
 import pytest
 
-from kg.extract.firms import brand_lead, firm_prefix, named_divisions, placed_owner
+from kg.extract.firms import brand_lead, firm_prefix, named_divisions, place_and_trade, place_stems, placed_owner
 
 
 @pytest.mark.parametrize("name, owner", [
@@ -60,3 +60,24 @@ def test_the_brand_of_a_facility_read_as_one_word_is_a_mention():
     assert [w.tag for w in words if w.text == "华为超算中心"] == ["ORG"]   # the tagger keeps it whole
     found = {(c.text, c.type.value) for c in recognize(sentence, words)}
     assert {("华为", "Enterprise"), ("华为超算中心", "Project")} <= found
+
+
+@pytest.mark.parametrize("places, stems", [
+    (["青禾镇", "松山区"], {"青禾", "松山"}),
+    (["辽宁省", "大连市"], set()),                  # provinces and prefectures open many real firms' names
+    (["红星街道"], {"红星"}),
+])
+def test_place_stems(places, stems):
+    assert place_stems(places) == stems
+
+
+@pytest.mark.parametrize("name, dropped", [
+    ("青禾高分子", True),            # the town plus a trade word: a sector of the town
+    ("青禾新材料", True),
+    ("青禾农业集团", False),          # a corporate head keeps it
+    ("青禾新材料有限公司", False),
+    ("青禾", False),                 # the bare stem is no firm name of this shape
+    ("远航高分子", False),            # no place of the document opens it
+])
+def test_place_and_trade(name, dropped):
+    assert place_and_trade(name, frozenset({"青禾", "松山"})) is dropped

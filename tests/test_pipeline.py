@@ -93,3 +93,14 @@ def test_a_short_title_names_the_home_district(nlp, text, names, expected):
     doc = nlp.make_doc(text)
     home = title_district(_spans(doc, names), doc.text)
     assert (home.text if home is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "firm", "kept"), [
+    # a town stem of the document plus a trade word, read off a project's name: no firm
+    ("青禾镇2023年工作总结\n镇政府与东江大学签订协议，共建青禾高分子材料研发中心。", "青禾高分子", False),
+    # the same shape with no such place in the document stays a firm
+    ("松岭区2023年工作总结\n区政府与东江大学签订协议，共建青禾高分子材料研发中心。", "青禾高分子", True),
+])
+def test_a_document_place_plus_trade_words_is_no_firm(nlp, text, firm, kept):
+    doc = nlp(text)
+    assert any(s.text == firm and s.label_ == "Enterprise" for s in doc.spans["kg"]) is kept

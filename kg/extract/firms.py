@@ -6,6 +6,7 @@ developedBy that firm).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from kg.extract.divisions import gazetteer
@@ -54,6 +55,35 @@ def _common_stem(core: str) -> bool:
     place = words[0][1] == "ns" and not COUNTRY_CHARS.match(words[0][0][0])   # 日本|野村…: a foreign firm's country
     return len(words) >= 2 and (place or words[0][1] in _COMMON_FLAGS) \
         and all(flag in _COMMON_FLAGS for _, flag in words[1:])
+
+
+PLACE_SUFFIX = re.compile(r"(?:街道|镇|乡|县|区|市|旗|新城|新区|高新区|开发区|经开区|工业园区)$")
+_CORPORATE_HEAD = re.compile(r"(?:公司|集团|股份|控股|株式会社|商事|会社)$")
+
+
+def place_stems(places: Iterable[str]) -> frozenset[str]:
+    """The stems of the county-level and smaller places a document writes (溱东镇 → 溱东, 姜堰区 → 姜堰), not of
+    provinces or prefectures, whose names open many real firms' names (大连重工)."""
+    g, out = gazetteer(), set()
+    for name in places:
+        if any(d.level <= 2 for d in g.lookup(name)):
+            continue
+        stem = PLACE_SUFFIX.sub("", name)
+        if 2 <= len(stem) < len(name):
+            out.add(stem)
+    return frozenset(out)
+
+
+def place_and_trade(name: str, stems: frozenset[str]) -> bool:
+    """A firm-like name that is only a place the document writes plus common words (溱东高分子 when 溱东镇 is
+    written): a sector of that place, not a firm; a corporate head (…农业集团) or a proper word after the place
+    (溱东瑞丰) keeps it."""
+    if _CORPORATE_HEAD.search(name):
+        return False
+    stem = next((s for s in sorted(stems, key=len, reverse=True) if name.startswith(s) and len(name) > len(s)), None)
+    if stem is None:
+        return False
+    return all(flag in _COMMON_FLAGS | {"a", "b"} for _, flag in _jieba_words(name[len(stem):]))
 
 
 ROAD_AFTER = re.compile(r"^(?:路|街|大道|大街|道)")

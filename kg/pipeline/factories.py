@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import entities, relations, tagging, years
 from kg.extract.divisions import gazetteer
 from kg.extract.entities import Candidate, Word
+from kg.extract.firms import place_and_trade, place_stems
 from kg.extract.lexicon import load_user_lexicon
 from kg.model import EntityType
 from kg.pipeline.annotations import register_extensions
@@ -107,9 +108,19 @@ class EntityRecognizer:
                 span = doc.char_span(sent.start_char + c.start, sent.start_char + c.end, label=c.type.value)
                 if span is not None:
                     spans.append(span)
+        spans = self._drop_place_trades(spans)
         doc.spans["kg"] = spans
         doc._.kg_home = home_district(spans, len(doc.text))
         return doc
+
+
+    @staticmethod
+    def _drop_place_trades(spans: list[Span]) -> list[Span]:
+        """Enterprises that are only a place the document writes plus common words (溱东高分子 beside 溱东镇)."""
+        stems = place_stems({s.text for s in spans if s.label_ == EntityType.DISTRICT.value})
+        if not stems:
+            return spans
+        return [s for s in spans if not (s.label_ == EntityType.ENTERPRISE.value and place_and_trade(s.text, stems))]
 
 
 _SUBCOUNTY = re.compile(r"(?:街道|镇|乡|社区)$")

@@ -1,6 +1,7 @@
 """The `kg` command: a thin Typer shell over the library functions of the same names."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -79,7 +80,11 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
         return
 
+    owner = os.getpid()
+
     def stop(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a forked worker inherited the handler: end quietly, the parent cleans up
+            os._exit(128 + signum)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
@@ -379,7 +384,9 @@ def query_cmd(
 @app.command("serve")
 def serve_cmd(
     graph: Annotated[Path, typer.Argument(help="An RDF file: graph.ttl from kg build, or .nt, .trig, .jsonld.")],
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 7878,
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    host: Annotated[str, typer.Option("--host", help=(
+        "Address to bind: loopback only by default; 0.0.0.0 opens the endpoint to the network."))] = "127.0.0.1",
 ) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1 (the Oxigraph server); Ctrl-C stops it.
 
@@ -390,7 +397,7 @@ def serve_cmd(
 
     defer_sigterm()
     try:
-        server = start(graph, port)
+        server = start(graph, port, host)
     except KgError as e:
         fail(e)
     typer.echo(f"SPARQL endpoint: {server.url} (GET or POST; JSON, CSV, TSV, XML results)", err=True)

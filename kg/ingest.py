@@ -256,14 +256,19 @@ class _Builder:
 
 def _strip(text: str, origin: list[int], pattern: re.Pattern[str],
            repl: str | Callable[[re.Match[str]], str] | None = None) -> tuple[str, list[int]]:
-    """Apply a regex substitution while carrying the origin map along."""
+    """Apply a regex substitution while carrying the origin map along; a replacement that is one group
+    (`\\1`) keeps the origins of that group's characters."""
+    group = re.fullmatch(r"\\(\d)", repl) if isinstance(repl, str) else None
     out, org, pos = [], [], 0
     for m in pattern.finditer(text):
         out.append(text[pos:m.start()])
         org.extend(origin[pos:m.start()])
         rep = "" if repl is None else repl(m) if callable(repl) else m.expand(repl)
         out.append(rep)
-        org.extend([origin[m.start()] if m.start() < len(origin) else 0] * len(rep))
+        if group and m.start(int(group[1])) >= 0:
+            org.extend(origin[m.start(int(group[1])):m.end(int(group[1]))])
+        else:
+            org.extend([origin[m.start()] if m.start() < len(origin) else 0] * len(rep))
         pos = m.end()
     out.append(text[pos:])
     org.extend(origin[pos:])

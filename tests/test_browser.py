@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -136,4 +137,80 @@ def test_tiny_corpus_build_page(browser, nlp, tiny_corpus: Path, tmp_path: Path)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "graph-tiny-corpus.png"))
     assert (ARTIFACTS / "graph-tiny-corpus.png").stat().st_size > 10_000
+    no_errors(browser.get_log("browser"))
+
+
+# ----------------------------------------------------------------------------- hostile text is shown, never run
+
+PAYLOADS = ('<script>window.pwned = "script"</script>', '<img src=x onerror="window.pwned = \'img\'">')
+HOSTILE_DOCUMENT = (
+    "# 某某区2021年发展综述\n\n"
+    "2021年，青禾智能科技有限公司入选国家技术创新示范企业名单"
+    "（&lt;script&gt;window.pwned = 1&lt;/script&gt;&lt;img src=x onerror=\"window.pwned = 2\"&gt;）。\n"
+)
+
+
+def hostile_handmade() -> KnowledgeGraph:
+    kg = sample_graph()
+    name = PAYLOADS[0] + "海岳生物" + PAYLOADS[1]
+    haiyue = replace(kg.entities["e/haiyue"], label=name, aliases=frozenset({"海岳生物", PAYLOADS[1]}))
+    rels = tuple(replace(r, statements=tuple(replace(s, evidence=s.evidence + PAYLOADS[1] + PAYLOADS[0])
+                                             for s in r.statements)) if r.subject == "e/haiyue" else r
+                 for r in kg.relations)
+    return replace(kg, entities={**kg.entities, "e/haiyue": haiyue}, relations=rels)
+
+
+def inert(driver) -> None:
+    """No payload ran and none became an element of the page."""
+    assert driver.execute_script("return typeof window.pwned") == "undefined"
+    assert driver.execute_script("return document.querySelectorAll('img[src=\"x\"], img[onerror]').length") == 0
+    scripts = driver.execute_script("return Array.from(document.scripts).map(function (s) { return s.text; })")
+    assert not any("<script>window.pwned" in s or "<img src=x" in s for s in scripts)
+
+
+def search(driver, text: str) -> str:
+    set_input(driver, "kg-search", text)
+    driver.find_element("id", "kg-search-go").click()
+    return driver.find_element("id", "kg-details").text
+
+
+def hover(driver, node_id: str) -> None:
+    """Move the mouse onto the node: vis-network shows its tooltip (the node's `title`)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = driver.execute_script(
+        "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]); return [p.x, p.y];", node_id)
+    canvas = driver.find_element("css selector", "#mynetwork canvas")
+    r = canvas.rect
+    ActionChains(driver).move_to_element_with_offset(canvas, int(x - r["width"] / 2), int(y - r["height"] / 2)).perform()
+
+
+def test_script_and_img_in_names_and_evidence_stay_text(browser, tmp_path: Path):
+    page = tmp_path / "graph.html"
+    export(hostile_handmade(), "html", page)
+    no_errors(open_page(browser, page))
+    inert(browser)
+    details = search(browser, "海岳生物")
+    assert browser.execute_script("return network.getSelectedNodes()") == ["e/haiyue"]
+    assert PAYLOADS[0] + "海岳生物" + PAYLOADS[1] in details   # the name, literally
+    assert "获评省级专精特新企业。" + PAYLOADS[1] + PAYLOADS[0] in details   # the evidence, literally
+    hover(browser, "e/haiyue")
+    inert(browser)
+    no_errors(browser.get_log("browser"))
+
+
+def test_a_document_with_script_gives_an_inert_page(browser, nlp, tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2021_某某区.txt").write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+    kg = build_graph([corpus])
+    evidence = [s.evidence for r in kg.relations for s in r.statements]
+    assert any("<script>" in e and "<img src=x" in e for e in evidence)   # the markup reached the graph
+    page = tmp_path / "graph.html"
+    export(kg, "html", page)
+    no_errors(open_page(browser, page))
+    inert(browser)
+    details = search(browser, "青禾智能科技有限公司")
+    assert '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">' in details
+    inert(browser)
     no_errors(browser.get_log("browser"))

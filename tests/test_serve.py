@@ -108,3 +108,48 @@ def test_a_busy_port_or_missing_file_is_a_graph_error(graph: Path, tmp_path: Pat
     with pytest.raises(GraphError, match="no such file"):
         with running(tmp_path / "missing.ttl", free_port()):
             pass
+
+
+def outward_address() -> str | None:
+    """This machine's address on its default route (no packet is sent), or None without a network."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))  # TEST-NET-1: routing only
+        except OSError:
+            return None
+        address = s.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def test_the_cli_binds_loopback_unless_told_otherwise():
+    import inspect
+
+    from kg.cli import serve_cmd
+    assert inspect.signature(serve_cmd).parameters["host"].default == "127.0.0.1"
+
+
+def test_the_endpoint_listens_on_loopback_only_by_default(graph: Path):
+    port = free_port()
+    with running(graph, port) as server:
+        assert server.host == "127.0.0.1"
+        assert f"127.0.0.1:{port}" in server.process.args
+        assert not port_is_free("127.0.0.1", port)
+        outward = outward_address()
+        if outward is not None:  # not reachable from the network, only from this machine
+            assert port_is_free(outward, port)
+
+
+def test_host_option_is_passed_to_the_server(graph: Path):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", str(port),
+                                "--host", "0.0.0.0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(port, process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        process.stdout.close()
+        err = process.stderr.read().decode()
+        process.stderr.close()
+    assert process.returncode == 0, err
+    assert f"http://0.0.0.0:{port}/query" in err

@@ -106,8 +106,18 @@ def _options(physics: bool, big: bool) -> dict:
     }
 
 
+def _separators_escaped(text: str) -> str:
+    """U+2028/U+2029 as escapes: they end a string literal in JavaScript before ES2019."""
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def _script_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _separators_escaped(text)
+
+
+def _template_json(value: object, **kwargs: object) -> str:
+    return _separators_escaped(json.dumps(value, **kwargs))
 
 
 def _controls(meta: dict) -> str:
@@ -143,6 +153,7 @@ def render(kg: KnowledgeGraph) -> str:
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
     net.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    net.templateEnv.policies["json.dumps_function"] = _template_json
     net.options = _options(meta["physics"], len(nodes) > COMFORTABLE_NODES // 2)
     page = net.generate_html()
     page = _EXTERNAL.sub("", page)

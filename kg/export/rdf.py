@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -37,9 +38,16 @@ def iri_segment(name: str) -> str:
     return "".join(out)
 
 
+# spaces, line/paragraph separators and format characters (bidi overrides, zero-width) are invisible or
+# reorder the text around them (RFC 3987 4.1): percent-encoded too
+_NOT_IN_IRI = frozenset({"Zs", "Zl", "Zp", "Cf"})
+
+
 def _iri_char(ch: str) -> bool:
     """A non-ASCII character RFC 3987 allows in an IRI path (ucschar)."""
     c = ord(ch)
+    if unicodedata.category(ch) in _NOT_IN_IRI:
+        return False
     return (0xA0 <= c <= 0xD7FF or 0xF900 <= c <= 0xFDCF or 0xFDF0 <= c <= 0xFFEF
             or (0x10000 <= c <= 0xEFFFD and (c & 0xFFFF) < 0xFFFE))
 
@@ -98,6 +106,14 @@ def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
     for document in kg.documents:
         yield from _document(document)
     base = str(KGR)
+    doc_iris = {d.id: str(document_iri(d.id)) for d in kg.documents}
+
+    def doc_iri(document_id: str) -> str:
+        iri = doc_iris.get(document_id)
+        if iri is None:
+            iri = doc_iris[document_id] = str(document_iri(document_id))
+        return iri
+
     for ent in kg.entities.values():
         e = base + ent.id
         yield e, _TYPE, _KG + ent.type.value
@@ -105,7 +121,7 @@ def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
         for alias in sorted(ent.aliases):
             yield e, _SKOS + "altLabel", Lit(alias, "zh")
         for doc_id in sorted(ent.documents):
-            yield e, _KG + "mentionedIn", f"{base}doc/{doc_id}"
+            yield e, _KG + "mentionedIn", doc_iri(doc_id)
     for rel in kg.relations:
         s, p, o = base + rel.subject, _KG + rel.predicate.value, base + rel.object
         yield s, p, o
@@ -117,7 +133,7 @@ def triples(kg: KnowledgeGraph) -> Iterator[Triple]:
             yield n, _RDF + "object", o
             if st.year is not None:
                 yield n, _KG + "year", _year(st.year)
-            yield n, _PROV + "wasDerivedFrom", f"{base}doc/{st.document_id}"
+            yield n, _PROV + "wasDerivedFrom", doc_iri(st.document_id)
             yield n, _KG + "evidence", Lit(st.evidence, "zh")
             yield n, _KG + "startOffset", _int(st.start)
             yield n, _KG + "endOffset", _int(st.end)

@@ -388,7 +388,7 @@ def serve_cmd(
     host: Annotated[str, typer.Option("--host", help=(
         "Address to bind: loopback only by default; 0.0.0.0 opens the endpoint to the network."))] = "127.0.0.1",
 ) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint on 127.0.0.1 (the Oxigraph server); Ctrl-C stops it.
+    """Serve GRAPH as a read-only SPARQL 1.1 Protocol endpoint on --host (127.0.0.1 by default; the Oxigraph server); Ctrl-C stops it.
 
     Example: kg serve out/graph.ttl --port 7878, then
     curl -G http://127.0.0.1:7878/query --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'

@@ -13,6 +13,7 @@ with a year in the file name. Stages:
   nlp         sentence splitter + tagger (LAC or jieba) — the statistical part
   extraction  entity recognition + relations + to_extraction
   resolution  kg.resolve (the reduce step)
+  SHACL check kg build's validation of the graph (skipped by kg build above its statement limit)
   rdf         pyoxigraph store + Turtle file (kg export ttl), and each shipped `kg query` on that file
   html        graph.html
 
@@ -35,14 +36,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.build import extract_one, iter_extract
+from kg.cli import VALIDATE_LIMIT
 from kg.export import export
-from kg.export.rdf import write
+from kg.export.rdf import to_rdf, write
 from kg.ingest import find_files, read_document, sample_corpus
 from kg.model import DocExtraction, Entity, KnowledgeGraph, Relation, Statement
 from kg.pipeline import load_nlp
 from kg.pipeline.annotations import to_extraction
 from kg.query import load_store, run, shipped_queries, resolve as fill_query
 from kg.resolve import resolve
+from kg.validate import validate
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 DOC_CHARS = 5000
@@ -94,12 +97,13 @@ class Table:
         self.label, self.chars, self.docs = label, chars, docs
         print(f"\n== {label}: {docs} documents, {chars:,} characters")
         print(f"{'stage':<28}{'seconds':>9}{'chars/s':>12}{'docs/s':>9}{'peak MiB':>10}{'CPU s':>8}{'chars/CPU-s':>13}")
-        self.cpu = cpu_seconds()
+        self.cpu = self.started = cpu_seconds()
 
-    def row(self, stage: str, seconds: float, per_char: bool = True) -> None:
-        """One stage; CPU seconds (this process and finished children) since the previous row."""
+    def row(self, stage: str, seconds: float, per_char: bool = True, whole: bool = False) -> None:
+        """One stage; CPU seconds (this process and finished children) since the previous row, or since the
+        table began when `whole`."""
         now = cpu_seconds()
-        cpu, self.cpu = now - self.cpu, now
+        cpu, self.cpu = now - (self.started if whole else self.cpu), now
         rate = f"{self.chars / seconds:>12,.0f}{self.docs / seconds:>9,.1f}" if per_char and seconds > 0 else " " * 21
         per_cpu = f"{self.chars / cpu:>13,.0f}" if per_char and cpu > 0 else ""
         print(f"{stage:<28}{seconds:>9.2f}{rate}{peak_mib():>10,.0f}{cpu:>8.1f}{per_cpu}", flush=True)
@@ -186,17 +190,21 @@ def _count_triples(kg: KnowledgeGraph) -> int:
     return sum(1 for _ in triples(kg))
 
 
-def rdf_and_queries(kg: KnowledgeGraph, out: Path, table: Table, label: str = "rdf") -> None:
+def rdf_and_queries(kg: KnowledgeGraph, out: Path, table: Table, label: str = "rdf") -> float:
+    """Write and load the graph, run each shipped query; the seconds the queries took."""
     _, seconds = timed(lambda: write(kg, out / "graph.ttl", "turtle"))
     store, load_s = timed(lambda: load_store(out / "graph.ttl"))
     table.row(f"{label}: Turtle ({len(store):,} triples)", seconds, per_char=False)
     table.row(f"{label}: load for kg query", load_s, per_char=False)
+    total = 0.0
     district = next((e.label for e in kg.entities.values() if e.type.value == "District"), "")
     entity = next((e.label for e in kg.entities.values() if e.type.value == "Enterprise"), "")
     for name, q in shipped_queries().items():
         params = {p.name: {"district": district, "entity": entity}.get(p.name, p.default) for p in q.params}
         result, s = timed(lambda: run(store, fill_query(name, params)))
         table.row(f"  query {name[:20]} ({len(result.rows)} rows)", s, per_char=False)
+        total += s
+    return total
 
 
 def bench(files: list[Path], label: str, workers: list[int], overrides: dict[str, Any], html: bool,
@@ -210,13 +218,16 @@ def bench(files: list[Path], label: str, workers: list[int], overrides: dict[str
         kg, s = timed(lambda: resolve(exs))
         table.row("resolution", s)
         del exs
+        if sum(len(r.statements) for r in kg.relations) <= VALIDATE_LIMIT:  # kg build's SHACL check
+            _, s = timed(lambda: validate(to_rdf(kg)))
+            table.row("SHACL check", s)
         out = Path(tempfile.mkdtemp(prefix="kgbench-"))
         try:
-            rdf_and_queries(kg, out, table)
+            query_s = rdf_and_queries(kg, out, table)
             if html:
                 _, s = timed(lambda: export(kg, "html", out / "graph.html"))
                 table.row("html", s)
-            table.row("whole build (w/o queries)", time.perf_counter() - started)
+            table.row("whole build (w/o queries)", time.perf_counter() - started - query_s, whole=True)
             print(f"   entities {len(kg.entities):,}  relations {len(kg.relations):,}")
             if graph_triples:
                 big, s = timed(lambda: replicate(kg, graph_triples))

@@ -120,3 +120,31 @@ def test_lac_tags_a_known_sentence() -> None:
     words = tagging.tag("清华大学在北京。")
     assert [(w.text, w.tag) for w in words][:1] == [("清华大学", "ORG")]
     assert ("北京", "LOC") in {(w.text, w.tag) for w in words}
+
+
+@pytest.mark.parametrize(("sentence", "words", "expected"), [
+    # adjacent divisions join into one; a division ends on a word boundary
+    ("上海市黄浦区新开工项目", [("上海市", 0), ("黄浦区", 3), ("新", 6), ("开工", 7), ("项目", 9)], ["上海市黄浦区"]),
+    # the longest name that ends on a word boundary wins (大连市, not 大连)
+    ("大连市的港口", [("大连市", 0), ("的", 3), ("港口", 4)], ["大连市"]),
+    # a name that does not end on a word boundary is not one
+    ("大连市场繁荣", [("大连", 0), ("市场", 2), ("繁荣", 4)], ["大连"]),
+    # no division at all
+    ("企业产值增长", [("企业", 0), ("产值", 2), ("增长", 4)], []),
+])
+def test_districts_align_with_words_and_join_when_adjacent(sentence, words, expected):
+    from kg.extract.entities import _districts
+    ws = [Word(t, "n", s) for t, s in words]
+    assert [c.text for c in _districts(sentence, ws)] == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("星河智能装备有限公司", T.ENTERPRISE),
+    ("长兴岛经济技术开发区管理委员会", T.ORGANIZATION),
+    ("智能制造产业园", T.PARK),
+    ("公司", None),              # a head alone names nothing
+    ("春天的故事", None),
+])
+def test_head_type_is_the_longest_head(name, expected):
+    from kg.extract.entities import _head_type
+    assert _head_type(name) == expected

@@ -104,3 +104,17 @@ def test_a_short_title_names_the_home_district(nlp, text, names, expected):
 def test_a_document_place_plus_trade_words_is_no_firm(nlp, text, firm, kept):
     doc = nlp(text)
     assert any(s.text == firm and s.label_ == "Enterprise" for s in doc.spans["kg"]) is kept
+
+
+@pytest.mark.parametrize("text", [
+    "他说“项目开工。”园区扩建！\n第二行",
+    "  开头有空格。\n\n　　第二段 AI 平台上线；第三句…\n",
+    "没有句末标点",
+    "一。二。三。",
+])
+def test_sentence_bounds_kept_by_the_splitter_are_those_of_doc_sents(nlp, text):
+    from kg.pipeline.annotations import doc_text, sentence_spans
+    doc = nlp.get_pipe("kg_sentences")(nlp.make_doc(text))
+    assert doc_text(doc) == text
+    assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert [text[s:e] for s, e in sentence_spans(doc)] == [s.text for s in doc.sents]

@@ -6,8 +6,10 @@ with LAC-style tags); output is a list of `Candidate`s with offsets relative to 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicon as lx
 from kg.extract.divisions import county_stem, gazetteer
@@ -170,17 +172,28 @@ def _paren_inner(words: Sequence[Word], i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 16)
 def _head_type(name: str) -> T | None:
-    """Type from the name's last characters; the longest matching head wins, ties by the order below."""
-    best: tuple[int, int, T] | None = None
-    for rank, (heads, t) in enumerate((
-        (lx.AWARD_HEADS, T.AWARD), (lx.ORGANIZATION_HEADS, T.ORGANIZATION), (lx.PARK_HEADS, T.PARK),
-        (lx.PROJECT_HEADS, T.PROJECT), (lx.ENTERPRISE_HEADS, T.ENTERPRISE),
-    )):
+    """Type from the name's last characters; the longest matching head wins, ties by the order in _head_table
+    (cached: the lexicon's head tuples are constants)."""
+    table, lengths = _head_table()
+    for n in lengths:
+        if n < len(name):
+            t = table.get(name[-n:])
+            if t is not None:
+                return t
+    return None
+
+
+@lru_cache(maxsize=1)
+def _head_table() -> tuple[dict[str, T], tuple[int, ...]]:
+    """Each name head with its type (the first list that has it wins), and the heads' lengths, longest first."""
+    table: dict[str, T] = {}
+    for heads, t in ((lx.AWARD_HEADS, T.AWARD), (lx.ORGANIZATION_HEADS, T.ORGANIZATION), (lx.PARK_HEADS, T.PARK),
+                     (lx.PROJECT_HEADS, T.PROJECT), (lx.ENTERPRISE_HEADS, T.ENTERPRISE)):
         for h in heads:
-            if name.endswith(h) and len(name) > len(h) and (best is None or (len(h), -rank) > (best[0], -best[1])):
-                best = (len(h), rank, t)
-    return best[2] if best else None
+            table.setdefault(h, t)
+    return table, tuple(sorted({len(h) for h in table}, reverse=True))
 
 
 def is_district(name: str) -> bool:
@@ -975,27 +988,25 @@ def _firm_quoted_project(sentence: str, words: Sequence[Word]) -> list[Candidate
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
-    starts = {w.start for w in words}
-    ends = {w.end for w in words}
-    g = gazetteer()
-    i = 0
     n = len(sentence)
-    while i < n:
-        hit = 0
-        for L in range(min(12, n - i), 1, -1):
-            if i in starts and g.lookup(sentence[i:i + L]) and (i + L in ends or i + L == n):
-                hit = L
-                break
-        if hit:
-            # join adjacent divisions (上海市 + 黄浦区)
-            if out and out[-1].end == i:
-                prev = out.pop()
-                out.append(Candidate(prev.start, i + hit, T.DISTRICT, sentence[prev.start:i + hit], "gazetteer"))
-            else:
-                out.append(Candidate(i, i + hit, T.DISTRICT, sentence[i:i + hit], "gazetteer"))
-            i += hit
+    ends = sorted({w.end for w in words} | {n})
+    by_name = gazetteer().by_name
+    i = 0
+    for start in sorted({w.start for w in words}):
+        if start < i or start >= n:
+            continue  # inside the division found last
+        # the longest name of 2–12 characters from this word start to a word end
+        lo, hi = bisect_left(ends, start + 2), bisect_right(ends, start + 12)
+        end = next((e for e in reversed(ends[lo:hi]) if sentence[start:e] in by_name), None)
+        if end is None:
+            continue
+        # join adjacent divisions (上海市 + 黄浦区)
+        if out and out[-1].end == start:
+            prev = out.pop()
+            out.append(Candidate(prev.start, end, T.DISTRICT, sentence[prev.start:end], "gazetteer"))
         else:
-            i += 1
+            out.append(Candidate(start, end, T.DISTRICT, sentence[start:end], "gazetteer"))
+        i = end
     return out
 
 

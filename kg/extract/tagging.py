@@ -104,7 +104,10 @@ def _jieba(text: str) -> list[tuple[str, str]]:
 def _words(pairs: list[tuple[str, str]]) -> list[Word]:
     words, pos = [], 0
     for w, t in pairs:
-        words.extend(_strip_blank(w, t, pos))
+        if w and not w[0].isspace() and not w[-1].isspace():
+            words.append(Word(w, t, pos))  # nothing to strip (most words)
+        else:
+            words.extend(_strip_blank(w, t, pos))
         pos += len(w)
     return words
 

@@ -10,7 +10,23 @@ EXTENSIONS = {
     "kg_words": None,       # list[Word] with document offsets, from kg_tagger
     "kg_home": None,        # index into doc.spans["kg"] of the district the document reports on
     "kg_relations": None,   # list[(subject idx, predicate, object idx, year, sent start, sent end)]
+    "kg_text": None,        # doc.text, read once by kg_sentences (spaCy rebuilds it from every token on each access)
+    "kg_sents": None,       # [(start_char, end_char)] of doc.sents, from kg_sentences (doc.sents makes every token)
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, read once per document."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    return doc._.kg_text
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence of doc.sents; the text of one is doc_text(doc)[start:end]."""
+    if doc._.kg_sents is None:
+        doc._.kg_sents = [(s.start_char, s.end_char) for s in doc.sents]
+    return doc._.kg_sents
 
 
 def register_extensions() -> None:
@@ -23,10 +39,10 @@ def to_extraction(doc: Doc) -> DocExtraction:
     """The mentions and relations the pipeline found, as plain kg values."""
     document: Document = doc._.kg_document
     spans = list(doc.spans.get("kg", []))
-    mentions = tuple(Mention(text=s.text, type=EntityType(s.label_), start=s.start_char, end=s.end_char)
-                     for s in spans)
+    text = doc_text(doc)
+    mentions = tuple(Mention(text=text[s.start_char:s.end_char], type=EntityType(s.label_), start=s.start_char,
+                             end=s.end_char) for s in spans)
     rels = []
-    text = doc.text  # rebuilt from the tokens on every access: read it once
     for si, pred, oi, year, ss, se in doc._.kg_relations or []:
         rels.append(RelationMention(subject=mentions[si], predicate=Predicate(pred), object=mentions[oi], year=year,
                                     evidence=text[ss:se].strip(), sent_start=ss, sent_end=se))

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -16,7 +18,7 @@ from kg.extract.entities import Candidate, Word
 from kg.extract.firms import place_and_trade, place_stems
 from kg.extract.lexicon import load_user_lexicon
 from kg.model import EntityType
-from kg.pipeline.annotations import register_extensions
+from kg.pipeline.annotations import doc_text, register_extensions, sentence_spans
 
 register_extensions()
 
@@ -58,11 +60,29 @@ class SentenceSplitter:
         self.enders = enders
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = {s for s, _ in sentence_bounds(doc.text, self.enders)}
-        flags = numpy.array([1 if tok.i == 0 or tok.idx in starts else -1 for tok in doc], dtype="int64").astype("uint64")
-        if len(doc):
-            doc.from_array([SENT_START], flags)  # one call, not a per-token setter that rescans the doc
+        """Sentence starts in one from_array call, from token arrays (no Token object is made); the bounds of
+        doc.sents are kept in doc._.kg_sents for the later components."""
+        if not len(doc):
+            doc._.kg_sents = []
+            return doc
+        idx, length, space = doc.to_array([IDX, LENGTH, SPACY]).astype("int64").T
+        text = doc._.kg_text = _text_of(doc, int(idx[-1] + length[-1] + space[-1]))
+        starts = numpy.array(sorted({s for s, _ in sentence_bounds(text, self.enders)}), dtype="int64")
+        first = numpy.isin(idx, starts)
+        first[0] = True
+        doc.from_array([SENT_START], numpy.where(first, 1, -1).astype("int64").astype("uint64"))
+        opens = numpy.flatnonzero(first)
+        last = numpy.append(opens[1:], len(doc)) - 1
+        doc._.kg_sents = list(zip(idx[opens].tolist(), (idx[last] + length[last]).tolist()))
         return doc
+
+
+def _text_of(doc: Doc, length: int) -> str:
+    """doc.text: the kg Document's text the Doc was made from when it has the Doc's length (spaCy keeps the text
+    whole), else rebuilt from the tokens."""
+    document = doc._.kg_document
+    text = getattr(document, "text", None)
+    return text if isinstance(text, str) and len(text) == length else doc.text
 
 
 @Language.factory("kg_tagger", default_config={"model": "lac"})
@@ -77,7 +97,8 @@ class Tagger:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = [(sent.start_char, sent.text) for sent in doc.sents]
+        text = doc_text(doc)
+        sents = [(s, text[s:e]) for s, e in sentence_spans(doc)]
         words: list[Word] = []
         for (start, _), tagged in zip(sents, tagging.tag_many([t for _, t in sents], self.model)):
             words.extend(Word(w.text, w.tag, w.start + start) for w in tagged)
@@ -96,21 +117,22 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         words = doc._.kg_words or []
+        text = doc_text(doc)
         spans: list[Span] = []
         wi = 0
-        for sent in doc.sents:
+        for start, end in sentence_spans(doc):
             local = []
-            while wi < len(words) and words[wi].start < sent.end_char:
+            while wi < len(words) and words[wi].start < end:
                 w = words[wi]
-                local.append(Word(w.text, w.tag, w.start - sent.start_char))
+                local.append(Word(w.text, w.tag, w.start - start))
                 wi += 1
-            for c in entities.recognize(sent.text, local, self.user):
-                span = doc.char_span(sent.start_char + c.start, sent.start_char + c.end, label=c.type.value)
+            for c in entities.recognize(text[start:end], local, self.user):
+                span = doc.char_span(start + c.start, start + c.end, label=c.type.value)
                 if span is not None:
                     spans.append(span)
         spans = self._drop_place_trades(spans)
         doc.spans["kg"] = spans
-        doc._.kg_home = home_district(spans, len(doc.text))
+        doc._.kg_home = home_district(span_views(spans, text), len(text))
         return doc
 
 
@@ -123,10 +145,25 @@ class EntityRecognizer:
         return [s for s in spans if not (s.label_ == EntityType.ENTERPRISE.value and place_and_trade(s.text, stems))]
 
 
+class SpanView(NamedTuple):
+    """A Span's offsets, label and text as plain values (Span.text makes a Token object per character)."""
+    start_char: int
+    end_char: int
+    label_: str
+    text: str
+
+
+SpanLike = Span | SpanView
+
+
+def span_views(spans: list[Span], text: str) -> list[SpanView]:
+    return [SpanView(s.start_char, s.end_char, s.label_, text[s.start_char:s.end_char]) for s in spans]
+
+
 _SUBCOUNTY = re.compile(r"(?:街道|镇|乡|社区)$")
 
 
-def home_district(spans: list[Span], length: int) -> int | None:
+def home_district(spans: list[SpanLike], length: int) -> int | None:
     """The district the document reports on: the most mentioned county-level place or zone, title counting triple."""
     score: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -189,8 +226,10 @@ class RelationFinder:
         self.use_home = home_district
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get("kg", []))
-        text = doc.text  # doc.text rebuilds the string from every token: read it once
+        text = doc_text(doc)
+        spans = span_views(list(doc.spans.get("kg", [])), text)
+        sents = sentence_spans(doc)
+        by_sent = self._by_sentence(spans, sents)
         index = {(s.start_char, s.end_char, s.label_): i for i, s in enumerate(spans)}
         document = doc._.kg_document
         dating = years.YearContext(document.report_year if document else None,
@@ -200,27 +239,26 @@ class RelationFinder:
                       and not any(o.start_char <= s.start_char and s.end_char <= o.end_char and len(o.text) > len(s.text)
                                   for o in spans)]
         out = []
-        park: Span | None = None
-        text = doc.text  # Doc.text joins every token: read it once, not per sentence
-        for sent in doc.sents:
-            base = sent.start_char
+        park: SpanLike | None = None
+        for k, (base, sent_end) in enumerate(sents):
+            sent_text = text[base:sent_end]
             para_start = paragraph_start(text, base)
-            year = dating.year(sent.text, paragraph_start=para_start)
-            local = [s for s in spans if s.start_char >= base and s.end_char <= sent.end_char]
+            year = dating.year(sent_text, paragraph_start=para_start)
+            local = by_sent[k]
             if para_start:
-                lead = len(sent.text) - len(sent.text.lstrip(" \u3000\t*“\""))
+                lead = len(sent_text) - len(sent_text.lstrip(" \u3000\t*“\""))
                 park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(text, s, base, lead)),
                             None)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
             known = [self._cand(s, base) for s in developers]
             ctx = self._cand(park, base) if park is not None else None
-            for f in relations.relations(sent.text, cands, home, park=ctx, known=known):
+            for f in relations.relations(sent_text, cands, home, park=ctx, known=known):
                 si = self._index(index, f.subject, base)
                 oi = self._index(index, f.object, base)
                 if si is None or oi is None:
                     continue
-                out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent.end_char))
+                out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
         placed = [self._cand(s, 0) for s in districts]
@@ -236,7 +274,18 @@ class RelationFinder:
         return doc
 
     @staticmethod
-    def _opens_clause(doc: Doc | str, s: Span, base: int, lead: int) -> bool:
+    def _by_sentence(spans: list[SpanView], sents: list[tuple[int, int]]) -> list[list[SpanView]]:
+        """The spans inside each sentence, in their order (sentences do not overlap)."""
+        out: list[list[SpanView]] = [[] for _ in sents]
+        bases = [b for b, _ in sents]
+        for s in spans:
+            k = bisect_right(bases, s.start_char) - 1
+            if k >= 0 and s.end_char <= sents[k][1]:
+                out[k].append(s)
+        return out
+
+    @staticmethod
+    def _opens_clause(doc: Doc | str, s: SpanLike, base: int, lead: int) -> bool:
         """A park that opens the paragraph, or a clause of its first sentence (深化园区改革，X产业园…): the
         paragraph is about it; not the first of a list (，A园、B工厂等项目入驻). `doc` may be its text."""
         text = doc if isinstance(doc, str) else doc.text
@@ -244,7 +293,7 @@ class RelationFinder:
         return not listed and (s.start_char - base <= lead + 1 or text[s.start_char - 1] in "，,")
 
     @staticmethod
-    def _home(spans: list[Span], home_i: int | None) -> Span | None:
+    def _home(spans: list[SpanLike], home_i: int | None) -> SpanLike | None:
         """The recognizer's home district, unless that is a province or city while the text is about a
         zone inside it (苏州 → 苏州工业园区): then the zone named most, counting the opening triple; no home
         when that leaves a province."""
@@ -253,7 +302,7 @@ class RelationFinder:
         if home is not None and not (divs and divs[0].level <= 2):
             return home
         score: Counter[str] = Counter()
-        first: dict[str, Span] = {}
+        first: dict[str, SpanLike] = {}
         for s in spans:
             if s.label_ in (EntityType.DISTRICT.value, EntityType.PARK.value) and ZONE.search(s.text) \
                     and not (gazetteer().lookup(s.text) and gazetteer().lookup(s.text)[0].level <= 2):
@@ -267,7 +316,7 @@ class RelationFinder:
         return None if divs and divs[0].level == 1 else home
 
     @staticmethod
-    def _cand(s: Span, offset: int) -> Candidate:
+    def _cand(s: SpanLike, offset: int) -> Candidate:
         return Candidate(s.start_char - offset, s.end_char - offset, EntityType(s.label_), s.text, "span")
 
     @staticmethod

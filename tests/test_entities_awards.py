@@ -99,3 +99,38 @@ def test_the_body_that_publishes_a_list_does_not_receive_it() -> None:
     got = {(f.subject.text, f.object.text) for f in received_award(sentence, cands, None)}
     assert ("星海创业园", "国家级科技企业孵化器") in got
     assert not any(s == "科技部" for s, _ in got)
+
+
+CONFERRED = [
+    # 入选 … 名单: whatever list it is, its name is the honour
+    ("东坝镇、西河乡入选全国生态文化示范乡镇名单。", "全国生态文化示范乡镇"),
+    ("明远农牧入选畜牧业产业化省级重点龙头企业名单。", "畜牧业产业化省级重点龙头企业"),
+    # a conferring cue before a level-led name with no honour head
+    ("清溪镇获评湖南省森林乡镇。", "湖南省森林乡镇"),
+    ("该县名列2024年全国综合实力百强县市第35位。", "全国综合实力百强县市"),
+    # a short bracket inside the name does not end it
+    ("其研制的盾构机入选湖南省首台（套）重大技术装备。", "湖南省首台（套）重大技术装备"),
+    # a line of a ★ box ends at its line break
+    ("★ 东湖工业新城被认定为国家新型工业化产业示范基地\n\n", "国家新型工业化产业示范基地"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "award"), CONFERRED)
+def test_honours_named_after_a_conferring_cue(sentence: str, award: str) -> None:
+    assert award in awards(sentence), found(sentence)
+
+
+NOT_CONFERRED = [
+    # a store of projects, a fund, a plan are not honours even when 入选 leads them
+    ("该项目入选国家重大项目库。", "国家重大项目库"),
+    ("三家企业入选省级名单。", "省级"),
+    # a level-led name after a cue that confers nothing
+    ("园区申报湖南省森林乡镇。", "湖南省森林乡镇"),
+    # a long bracket ends the honour's text before it
+    ("清溪镇获评湖南省森林乡镇（全省共评出四十个乡镇）", "湖南省森林乡镇（全省共评出四十个乡镇）"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), NOT_CONFERRED)
+def test_no_honour_without_a_conferring_cue_or_shape(sentence: str, junk: str) -> None:
+    assert junk not in awards(sentence), found(sentence)

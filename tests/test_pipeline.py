@@ -118,3 +118,15 @@ def test_sentence_bounds_kept_by_the_splitter_are_those_of_doc_sents(nlp, text):
     assert doc_text(doc) == text
     assert sentence_spans(doc) == [(s.start_char, s.end_char) for s in doc.sents]
     assert [text[s:e] for s, e in sentence_spans(doc)] == [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize(("text", "honours"), [
+    # 全国X beside X in one document: one honour X
+    ("青禾镇入选全国美丽乡村示范基地\n\n东坝乡2023年荣获美丽乡村示范基地称号。",
+     {"美丽乡村示范基地"}),
+    # 全国X alone keeps its level
+    ("青禾镇入选全国生态文化示范乡镇\n\n青禾镇2023年经济稳步增长。", {"全国生态文化示范乡镇"}),
+])
+def test_an_honour_with_and_without_its_level_is_one(nlp, text, honours):
+    doc = nlp(text)
+    assert {s.text for s in doc.spans["kg"] if s.label_ == "Award"} == honours

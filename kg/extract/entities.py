@@ -48,7 +48,10 @@ AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
     r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
 )
-_AWARD_STOP = re.compile(r"[，,。；;！!？?：:（(]|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
+_AWARD_STOP = re.compile(r"[，,。；;！!？?：:\n]|[（(](?![^）)]{1,3}[）)][\u4e00-\u9fff])|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
+# Cues that confer by themselves: what follows them, led by the level of the body conferring it, is the honour
+# even with no honour-shaped head (入选全国乡村治理示范乡镇名单, 获评某省森林乡镇, 入选某省首台（套）重大技术装备).
+_CONFERRING = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|荣获|被授予|名列|位列)$")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,
@@ -786,7 +789,7 @@ def _firm_grade(text: str, words: Sequence[Word]) -> int:
 
 _AWARD_LEAD = re.compile(r"^(?:了|为|成为|到|得|的|首批|全国(?=首批|第|\d|[一二三四五六七八九十]+个)|第[一二三四五六七八九十\d]+批|20\d\d年度?|\d+家|\d+个|[一二三四五六七八九十]+个"
                          r"|[\u4e00-\u9fff]{1,6}?(?:部|委|局|厅)(?=第[一二三四五六七八九十\d]+批|首批))+")
-_AWARD_TAIL = re.compile(r"(?:称号|名单|荣誉|等|之一|支持|资助)+$")
+_AWARD_TAIL = re.compile(r"(?:称号|名单|荣誉|等|之一|支持|资助|第[\d一二三四五六七八九十]+位)+$")
 
 
 def _award_parts(span: str) -> list[tuple[int, int]]:
@@ -867,11 +870,22 @@ def _awards(sentence: str) -> list[Candidate]:
             if re.search(r"[“”《》\"]", plain) or plain in lx.GENERIC_NAMES:
                 continue
             cue_head = any(plain.endswith(h) for h in lx.AWARD_CUE_HEADS) and len(plain) <= 20
-            level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
+            level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None \
+                or _conferred(sentence[:m.end()], plain, bool(tail and "名单" in tail.group(0)))
             if len(plain) >= 4 and (_head_type(plain) == T.AWARD or cue_head or level) or len(plain) == 3 and cue_head \
                     or titled and 2 <= len(plain) <= 12:
                 out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
+
+
+_NOT_HONOUR = ("库", "项目", "资金", "规划", "工程", "资助")
+
+
+def _conferred(before: str, plain: str, listed: bool) -> bool:
+    """After a conferring cue, a level-led name (入选全国…乡镇, 获评某省森林乡镇) or any name of a list (入选X名单)."""
+    if not _CONFERRING.search(before) or not 5 <= len(plain) <= 20 or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", plain):
+        return False
+    return not plain.endswith(_NOT_HONOUR) and (listed or _level_led(plain))
 
 
 _NUM = r"(?:\d+|[一二两三四五六七八九十百]+)"

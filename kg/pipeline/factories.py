@@ -130,11 +130,23 @@ class EntityRecognizer:
                 span = doc.char_span(start + c.start, start + c.end, label=c.type.value)
                 if span is not None:
                     spans.append(span)
-        spans = self._drop_place_trades(spans)
+        spans = self._bare_honours(doc, self._drop_place_trades(spans))
         doc.spans["kg"] = spans
         doc._.kg_home = home_district(span_views(spans, text), len(text))
         return doc
 
+
+    @staticmethod
+    def _bare_honours(doc: Doc, spans: list[Span]) -> list[Span]:
+        """An honour the document also names without its leading 全国 (全国X beside X) is the one honour X."""
+        award = EntityType.AWARD.value
+        bare = {s.text for s in spans if s.label_ == award}
+        out = []
+        for s in spans:
+            if s.label_ == award and s.text.startswith("全国") and s.text[2:] in bare:
+                s = doc.char_span(s.start_char + 2, s.end_char, label=award) or s
+            out.append(s)
+        return out
 
     @staticmethod
     def _drop_place_trades(spans: list[Span]) -> list[Span]:

@@ -262,6 +262,17 @@ AWARDED = [
     ("北湾是原国家海洋局评定的16个健康型浴场之一。", [("原国家海洋局", O), ("健康型浴场", A)], set()),
     # an honour-list line with no recipient: the home district
     ("全国营商环境百强区", [("全国营商环境百强区", A)], {("松山区", "全国营商环境百强区")}),
+    # 甲区的乙园入选…: the unread 乙园 holds it, not 甲区 nor the home
+    ("北湖新城的云谷园入选省级重点示范园区名单。", [("北湖新城", D), ("省级重点示范园区", A)], set()),
+    # a firm named again by its short form before the cue: the firm, not the home
+    ("湖州青禾阀门股份有限公司入选省专精特新企业，青禾阀门同时获评省著名商标。",
+     [("湖州青禾阀门股份有限公司", E), ("省专精特新企业", A), ("省著名商标", A)],
+     {("湖州青禾阀门股份有限公司", "省专精特新企业"), ("湖州青禾阀门股份有限公司", "省著名商标")}),
+    # 其研发的X入选…: the firm's product, unread, is no cue for the home
+    ("其自主研发的激光切割机入选省首台（套）重大技术装备。", [("省首台（套）重大技术装备", A)], set()),
+    # the home's own words or a bare cue still give the home the honour
+    ("全区连续入选中国城区经济百强区。", [("中国城区经济百强区", A)], {("松山区", "中国城区经济百强区")}),
+    ("同时获评省级生态文明示范区。", [("省级生态文明示范区", A)], {("松山区", "省级生态文明示范区")}),
 ]
 
 

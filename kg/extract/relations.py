@@ -286,7 +286,9 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
         after = [c for c in others if c.start >= award.end and re.search(r"名列其中|上榜|入选|入围|获此", sentence[c.end:c.end + 12])]
         listed = [c for c in others if c.start >= award.end and ALSO_LISTED.match(sentence[award.end:c.start])]
         subject = _clause_subject(sentence, before, left)
-        if in_clause:
+        if in_clause and _possessed(sentence[in_clause[-1].end:award.start]):
+            recipients = []   # 甲区的乙园入选…: the honour is 乙园's, a name not read, never 甲区's
+        elif in_clause:
             recipients = _list_ending_at(sentence, in_clause)
         elif listed:
             recipients = _list_starting_at(sentence, listed[0], others)
@@ -298,6 +300,11 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             recipients = [subject]
         elif COUNTED.search(sentence[:award.start]) and not _one_of_cued(sentence, award):
             recipients = []   # 此次入选的8个美丽海湾优秀案例: the title as a count noun, no recipient
+        elif (short := _unread_subject(sentence[left:award.start])) is not None \
+                and (short.startswith("其") or any(f.type == T.ENTERPRISE and _short_of(short, f.text) for f in before)):
+            # 江苏甲阀门股份有限公司…，甲阀门同时获评…: the firm named before by its short form; 其研发的乙入选…: an
+            # unread holder, never the home
+            recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -311,6 +318,37 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
 
 
 _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, reverse=True)) + ")")
+
+
+_CUE_TAIL = re.compile(r"(?:也|还|并|又|均|已|再次|成功|同时|先后|相继|分别|今年|去年|\d+年|[“\"‘'])*"
+                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|评为|被认定为|认定为|被授予|授予|跻身|名列|位列|荣膺|荣登|列入)"
+                       r"(?:了|为)?(?:[“\"‘']|20\d\d年度?|第[一二三四五六七八九十\d]+批|首批)*$")
+# who a report speaks for when it names no holder: the district itself (我区, 全市), its zone, or its people
+_HOME_WORDS = re.compile(r"^(?:[我全本该][区市县镇省州旗]|我们|开发区|新区|高新区|经开区|园区|该地|当地|辖区|区内|市内|县内)")
+
+
+def _unread_subject(before: str) -> str | None:
+    """The words before the cue that name the honour's holder when the recogniser read no name there (金盾阀门同时获评,
+    其研发的焊接机器人入选): None when there are none, or they are the home's own words or a sector of it."""
+    cue = _CUE_TAIL.search(before)
+    if cue is None:
+        return None
+    head = re.sub(r"^[\s　，,；;：:●★■▲◆\-—【】\[\]（）()0-9一二三四五六七八九十、.]*", "", before[:cue.start()])
+    head = re.sub(r"^(?:其中|此外|另外|同时|今年|去年|近年来|目前)[，,]?", "", head)
+    if re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,8}", head) or re.fullmatch(r"其[\u4e00-\u9fff]{0,8}的[\u4e00-\u9fff]{2,8}", head):
+        return head
+    return None
+
+
+def _short_of(short: str, full: str) -> bool:
+    """金盾阀门 of 江苏金盾阀门股份有限公司: the short form written inside the full name."""
+    return len(short) >= 3 and short in full and short != full
+
+
+def _possessed(between: str) -> bool:
+    """甲区的乙园 before the cue: what follows 的 is the holder (two or more Han characters up to the cue)."""
+    cue = _CUE_TAIL.search(between)
+    return cue is not None and re.fullmatch(r"的[\u4e00-\u9fff]{2,12}", between[:cue.start()]) is not None
 
 
 def _issuer(sentence: str, c: Candidate) -> bool:

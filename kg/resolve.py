@@ -19,13 +19,14 @@ from kg.model import DocExtraction, Entity, EntityType, KnowledgeGraph, Mention,
 
 QUOTES = "“”\"'‘’《》〈〉「」『』【】"
 LEGAL = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司|集团公司|公司|集团|股份)$")
+_NO_QUOTES = str.maketrans("", "", QUOTES)
 _TYPE_RANK = {EntityType.DISTRICT: 0, EntityType.AWARD: 1, EntityType.ORGANIZATION: 2, EntityType.PARK: 3,
               EntityType.PROJECT: 4, EntityType.ENTERPRISE: 5}
 
 
 def normalize(name: str) -> str:
     """The surface form without quotes, spaces and a trailing 等/等项目."""
-    s = "".join(ch for ch in name if ch not in QUOTES and not ch.isspace())
+    s = "".join(name.translate(_NO_QUOTES).split())  # str.split() cuts at exactly the str.isspace() characters
     for tail in ("等项目", "等"):
         if s.endswith(tail) and len(s) > len(tail) + 1:
             s = s[: -len(tail)]
@@ -39,17 +40,26 @@ def _place_prefixes() -> list[str]:
 
 
 def strip_place(name: str) -> str:
-    """金普新区 from 大连金普新区; the name itself when no province or city prefix leads it."""
-    if not _PLACES:
-        _PLACES.extend(_place_prefixes())
-    for p in _PLACES:
+    """金普新区 from 大连金普新区; the name itself when no province or city prefix leads it (the longest prefix
+    that leaves a name: looked up by length in a set, not by scanning every place)."""
+    _load_places()
+    for n in _PLACE_LENGTHS:
         # 大连湾, 大连港 are places of their own, not 大连 + a name
-        if name.startswith(p) and len(name) - len(p) >= 2 and name[len(p)] not in "湾港路街山河湖岛江海桥口":
-            return name[len(p):]
+        if len(name) - n >= 2 and name[:n] in _PLACE_SET and name[n] not in "湾港路街山河湖岛江海桥口":
+            return name[n:]
     return name
 
 
+def _load_places() -> None:
+    if not _PLACES:
+        _PLACES.extend(_place_prefixes())
+        _PLACE_SET.update(_PLACES)
+        _PLACE_LENGTHS.extend(sorted({len(p) for p in _PLACES}, reverse=True))
+
+
 _PLACES: list[str] = []
+_PLACE_SET: set[str] = set()
+_PLACE_LENGTHS: list[int] = []
 
 
 _BARE_ZONES = frozenset(ZONE_HEADS) | {short for _, short in ZONE_SYNONYMS}
@@ -109,11 +119,16 @@ def _short_enterprise_links(keys: dict[str, set[str]]) -> dict[str, str]:
     """Enterprise short forms that begin the core of exactly one longer registered name: 豪森设备 → 豪森设备制造."""
     links: dict[str, str] = {}
     cores = sorted(keys, key=len)
+    registered = {k for k in cores if any(LEGAL.search(n) for n in keys[k])}
+    by_prefix: dict[str, list[str]] = defaultdict(list)  # each proper prefix → the registered cores it begins
+    for k in cores:
+        if k in registered:
+            for i in range(2, len(k)):
+                by_prefix[k[:i]].append(k)
     for short in cores:
-        if any(LEGAL.search(n) for n in keys[short]):
+        if short in registered:
             continue  # a registered name of its own: 宁波恒远电子有限公司 is not 恒远电子科技股份有限公司
-        longer = [k for k in cores if k != short and k.startswith(short) and len(short) >= 2
-                  and any(LEGAL.search(n) for n in keys[k])]
+        longer = by_prefix.get(short, [])
         if len(longer) == 1:
             links[short] = longer[0]
     return links
@@ -160,9 +175,13 @@ def _short_project_links(key_names: dict[tuple[EntityType, str], set[str]],
     kept (three and five characters) across documents."""
     keys = [k for t, k in key_names if t == EntityType.PROJECT]
     key_docs = {k: {d for n in key_names[(EntityType.PROJECT, k)] for d in docs_of[n]} for k in keys}
+    # a cut keeps at least the first two and the last four characters: only keys sharing both can be the long form
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        by_ends[(k[:2], k[-4:])].append(k)
     links: dict[str, str] = {}
     for short in keys:
-        longer = [k for k in keys if k != short and (
+        longer = [k for k in by_ends.get((short[:2], short[-4:]), ()) if k != short and (
             _cut_middle(short, k) if key_docs[k] & key_docs[short] else _cut_middle(short, k, 3, 5))]
         if len(longer) == 1:
             links[short] = longer[0]
@@ -175,12 +194,14 @@ def _link_bare_zones(extractions: list[DocExtraction], by_name: dict[str, list[t
     longer District of the same head in their document; drop them when there is none or several.
     Returns (document id, bare name) → the name it was given."""
     renamed: dict[tuple[str, str], str] = {}
+    districts_of: dict[str, list[str]] = defaultdict(list)  # document id → its District mentions, normalised
+    for ex in extractions:
+        districts_of[ex.document.id].extend(normalize(x.text) for x in ex.mentions if x.type == EntityType.DISTRICT)
     for name in [n for n in by_name if n in _BARE_ZONES]:
         for m, doc in by_name.pop(name):
             short = zone_key(name)
-            fuller = {n for ex in extractions if ex.document.id == doc for x in ex.mentions
-                      for n in [normalize(x.text)] if n != name and x.type == EntityType.DISTRICT
-                      and zone_key(n).endswith(short) and n not in _BARE_ZONES}
+            fuller = {n for n in districts_of[doc]
+                      if n != name and zone_key(n).endswith(short) and n not in _BARE_ZONES}
             keys = {zone_key(n) for n in fuller}
             if len(keys) == 1:
                 target = max(fuller, key=len)
@@ -195,8 +216,7 @@ def _link_bare_zones(extractions: list[DocExtraction], by_name: dict[str, list[t
 
 def resolve(extractions: Iterable[DocExtraction]) -> KnowledgeGraph:
     """Merge the mentions of all documents into entities and their relation mentions into relations."""
-    if not _PLACES:
-        _PLACES.extend(_place_prefixes())
+    _load_places()
     extractions = list(extractions)
     # 1. group mentions by name-level key (type decided by vote afterwards)
     by_name: dict[str, list[tuple[Mention, str]]] = defaultdict(list)

@@ -345,8 +345,9 @@ def test_a_killed_build_leaves_the_previous_outputs_intact(tmp_path: Path, sig):
     first.communicate(timeout=300)
     assert first.returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}   # the cache folder may grow
-    for n in range(30):  # a bigger corpus: the second build is still reading when it is killed
-        (corpus / f"b{n:02d}.txt").write_text(SENTENCE.replace("12", str(n + 20)) * 20, encoding="utf-8")
+    for n in range(30):  # a bigger corpus: the second build is still reading when it is killed (its
+        # progress lines run ahead of this test reading them, so each document must take a while)
+        (corpus / f"b{n:02d}.txt").write_text(SENTENCE.replace("12", str(n + 20)) * 200, encoding="utf-8")
     second = _start_build(corpus, out)
     try:
         _wait_for(second, " 2/31 ")

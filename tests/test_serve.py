@@ -60,6 +60,16 @@ def wait_for(port: int, process: subprocess.Popen) -> None:
         time.sleep(0.1)
 
 
+def stop(process: subprocess.Popen) -> str:
+    """SIGTERM the `kg serve` process, wait for it and return what it wrote to stderr."""
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    return err
+
+
 def test_kg_serve_answers_sparql_over_http_and_stops(graph: Path):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", str(port)],
@@ -77,11 +87,7 @@ def test_kg_serve_answers_sparql_over_http_and_stops(graph: Path):
                        "application/sparql-results+json", form=True)
         assert json.loads(body)["boolean"] is True
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        process.stdout.close()
-        err = process.stderr.read().decode()
-        process.stderr.close()
+        err = stop(process)
     assert process.returncode == 0, err
     assert f"http://127.0.0.1:{port}/query" in err
     assert port_is_free("127.0.0.1", port)
@@ -146,10 +152,6 @@ def test_host_option_is_passed_to_the_server(graph: Path):
     try:
         wait_for(port, process)
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        process.stdout.close()
-        err = process.stderr.read().decode()
-        process.stderr.close()
+        err = stop(process)
     assert process.returncode == 0, err
     assert f"http://0.0.0.0:{port}/query" in err

@@ -67,6 +67,12 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_code=by_code, by_name=by_name)
 
 
+def is_division(name: str, max_level: int = 3) -> bool:
+    """`name` is a division of level `max_level` or higher (1 province, 2 prefecture, 3 county)."""
+    found = gazetteer().lookup(name)
+    return bool(found) and found[0].level <= max_level
+
+
 def full_name(name: str) -> str | None:
     """The official full name for a known division name or short form (大连 → 大连市)."""
     found = gazetteer().lookup(name)

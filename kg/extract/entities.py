@@ -725,19 +725,30 @@ def _list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
         seg = sentence[left + 1:m.start()]
         if "、" not in seg:
             continue
-        items, pos = [], left + 1
-        for part in seg.split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
+        items = _list_items(seg, left + 1)
         lead = list(_LIST_LEAD.finditer(sentence, items[0][0], items[0][1]))
         if lead:
             items[0] = (lead[-1].end(), items[0][1])
-        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        graded = _graded(sentence, words, items)
         if not any(g == 2 for _, _, g in graded):
             continue
         least = 1 if firm_tail else 2
         out.extend(Candidate(s, e, T.ENTERPRISE, sentence[s:e], "list-firm") for s, e, g in graded if g >= least)
     return out
+
+
+def _list_items(segment: str, offset: int) -> list[tuple[int, int]]:
+    """The offsets of the members of a 、-list `segment` that starts at `offset` in its sentence."""
+    items, pos = [], offset
+    for part in segment.split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return items
+
+
+def _graded(sentence: str, words: Sequence[Word], items: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each list member with its `_firm_grade`."""
+    return [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
 
 
 _HONOUR_CUE = re.compile(r"(?:被认定为|被评为|被授予|获评|获批|入选|荣获|获得|获)")
@@ -753,11 +764,7 @@ def _award_list_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
         seg = sentence[left + 1:m.start()]
         if "、" not in seg:
             continue
-        items, pos = [], left + 1
-        for part in seg.split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        graded = [(s, e, _firm_grade(sentence[s:e], [w for w in words if w.end > s and w.start < e])) for s, e in items]
+        graded = _graded(sentence, words, _list_items(seg, left + 1))
         honoured = any(a.start - m.end() <= 2 for a in _awards(sentence) if a.start >= m.end())
         firmish = any(g == 2 for _, _, g in graded) or honoured and all(e - s >= 4 and brand_led(sentence[s:e]) for s, e, _ in graded)
         if all(g >= 1 for _, _, g in graded) and firmish:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from kg.extract.divisions import gazetteer
+from kg.extract.divisions import gazetteer, is_division
 
 TRADE_HEADS = ("科技|电子|光电|集团|公司|股份|控股|实业|药业|医药|制药|生物|能源|新材|材料|机械|电气|电器|汽车|"
                "钢铁|钢材|化工|数控|重工|通信|网络|软件|资本|半导体|微电子|精密|装备|动力|环保|食品|纺织|"
@@ -22,11 +22,6 @@ GENERIC_LEAD = re.compile(r"^(?:新|智能|绿色|高端|数字|大数据|人工
                           f"{TRADE_HEADS})")
 
 
-def _is_division(name: str, max_level: int = 3) -> bool:
-    found = gazetteer().lookup(name)
-    return bool(found) and found[0].level <= max_level
-
-
 def firm_prefix(name: str) -> str | None:
     """The firm a project is named after when its name opens with one that ends in a trade head and goes
     on with more than a bare head (特康科技产业基地项目 → 特康科技; 不是 东北亚科技创新中心, 科技馆)."""
@@ -34,7 +29,7 @@ def firm_prefix(name: str) -> str | None:
     if m is None or REGION_LEAD.match(m.group(1)) or len(name) - m.end(1) < 2:
         return None
     core = FIRM_HEAD.sub("", FIRM_HEAD.sub("", m.group(1)))
-    if _is_division(core, 3) or GENERIC_LEAD.match(m.group(1)) or _common_stem(core):
+    if is_division(core, 3) or GENERIC_LEAD.match(m.group(1)) or _common_stem(core):
         return None  # 长沙科技创新中心: a place, not a firm
     firm = m.group(1)
     head = FIRM_HEAD.search(firm)
@@ -125,7 +120,7 @@ def placed_owner(name: str) -> str | None:
         tail = rest[len(city):].lstrip("）)")
         if len(tail) < 2 or ROAD_AFTER.match(tail) or PLACE_GOES_ON.match(tail) or (bracketed and size < 3) \
                 or COUNTRY_CHARS.match(owner) or REGION_LEAD.match(owner) \
-                or GENERIC_LEAD.match(owner) or named_divisions(owner) or _is_division(owner):
+                or GENERIC_LEAD.match(owner) or named_divisions(owner) or is_division(owner):
             return None
         return owner
     return None

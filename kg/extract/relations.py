@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.divisions import Division, county_by_stem, gazetteer
+from kg.extract.divisions import Division, county_by_stem, gazetteer, is_division
 from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
 from kg.extract.firms import (FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, institute_founder,
@@ -90,14 +90,9 @@ def _chain(name: str) -> tuple[Division, ...]:
     return ()
 
 
-def _is_division(name: str, max_level: int = 3) -> bool:
-    found = gazetteer().lookup(name)
-    return bool(found) and found[0].level <= max_level
-
-
 def _ancestor_of_home(place: Candidate, home: Candidate | None) -> bool:
     """大连市 when the document is about 大连高新区 or 甘井子区."""
-    if home is None or place.type != T.DISTRICT or not _is_division(place.text, 2):
+    if home is None or place.type != T.DISTRICT or not is_division(place.text, 2):
         return False
     own = gazetteer().lookup(place.text)[0]
     return any(d.code == own.code for d in _chain(home.text)) and place.text != home.text
@@ -109,7 +104,7 @@ def _within_home(place: Candidate, home: Candidate | None) -> bool:
         return False
     if place.type == T.PARK:
         return True
-    if _is_division(place.text, 2):
+    if is_division(place.text, 2):
         return False
     mine, theirs = _chain(place.text), _chain(home.text)
     if mine and theirs:
@@ -486,7 +481,7 @@ def _owner_like(c: Candidate, cands: Sequence[Candidate]) -> bool:
     if _heads_a_project(c, cands) or _dot_part(c, cands):
         return True
     rest = next((o for o in cands if o.start == c.end and o.type in PLACE_TYPES), None)
-    return rest is not None and _is_division(rest.text)
+    return rest is not None and is_division(rest.text)
 
 
 def _dot_part(c: Candidate, cands: Sequence[Candidate]) -> bool:
@@ -501,7 +496,7 @@ def _heads_a_project(c: Candidate, cands: Sequence[Candidate]) -> bool:
     """An enterprise the recognizer found at the very start of a project's name, with more than a bare head
     after it (京东方 in 京东方（东北）创新中心), unless it is a generic or place word."""
     if c.type != T.ENTERPRISE or len(c.text) < 2 or GENERIC_LEAD.match(c.text) or REGION_LEAD.match(c.text) \
-            or _is_division(c.text) or named_divisions(c.text):
+            or is_division(c.text) or named_divisions(c.text):
         return False
     return any(o.type in (T.PROJECT, T.PARK) and o.start == c.start and o.end - c.end >= 3
                and not FIRM_GOES_ON.match(o.text[len(c.text):]) for o in cands)
@@ -650,7 +645,7 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
     district when that is a county-level division and the text writes no other division right before it.
     `districts` carry offsets in one text."""
     out = []
-    county = home is not None and _is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
+    county = home is not None and is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
     for d in districts:
         if gazetteer().lookup(d.text):
             continue
@@ -681,7 +676,7 @@ def _named_city(districts: Sequence[Candidate], home: Candidate) -> Candidate | 
     chain = _chain(home.text)
     if gazetteer().lookup(home.text) or not chain or chain[0].level != 1:
         return None
-    cities = [d for d in districts if _is_division(d.text, 2) and gazetteer().lookup(d.text)[0].level == 2
+    cities = [d for d in districts if is_division(d.text, 2) and gazetteer().lookup(d.text)[0].level == 2
               and gazetteer().lookup(d.text)[0].parent == chain[0].code]
     counts = Counter(d.text for d in cities)
     return next((d for d in cities if d.text == counts.most_common(1)[0][0]), None) if cities else None

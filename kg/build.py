@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +25,27 @@ from kg.pipeline.annotations import to_extraction
 from kg.resolve import resolve
 
 Progress = Callable[[int, int, str], None]
+CHUNK_FILES = 16         # documents extracted together (LAC batches their sentences of equal length)...
+CHUNK_BYTES = 256_000    # ...up to this many bytes (~85,000 characters): beyond, batches gain little
 OnSkip = Callable[[Skip], None]
 
 
 def extract_document(nlp: Language, document: Document) -> DocExtraction:
     """Run the pipeline over one document; no state is kept."""
-    doc = nlp.make_doc(document.text)
-    doc._.kg_document = document
+    return extract_documents(nlp, [document])[0]
+
+
+def extract_documents(nlp: Language, documents: Sequence[Document]) -> list[DocExtraction]:
+    """Run the pipeline over a few documents at once: a component with a `pipe` method (the tagger) gets them
+    together, so LAC batches sentences of equal length across documents (the result is the same as one by one)."""
+    docs = []
+    for document in documents:
+        doc = nlp.make_doc(document.text)
+        doc._.kg_document = document
+        docs.append(doc)
     for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return lean(to_extraction(doc))
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(doc) for doc in docs]
+    return [lean(to_extraction(doc)) for doc in docs]
 
 
 def extract_one(source: Path | Document, nlp: Language) -> DocExtraction:
@@ -45,14 +56,47 @@ def extract_one(source: Path | Document, nlp: Language) -> DocExtraction:
 
 def extract_or_skip(nlp: Language, path: Path, max_bytes: int = MAX_BYTES) -> DocExtraction | Skip:
     """The extraction of the file `path`, or a Skip when it cannot be read or the pipeline fails on it."""
-    document = read_or_skip(path, max_bytes)
-    if isinstance(document, Skip):
-        return document
+    return extract_many_or_skip(nlp, [path], max_bytes)[0]
+
+
+def extract_many_or_skip(nlp: Language, paths: Sequence[Path], max_bytes: int = MAX_BYTES) -> list[DocExtraction | Skip]:
+    """The extraction of each file (a Skip for one that cannot be read or that the pipeline fails on): the files
+    read go through the pipeline together, and when that fails, one by one, so a bug costs one document."""
+    got: list[DocExtraction | Skip | Document] = [read_or_skip(path, max_bytes) for path in paths]
+    read = [i for i, g in enumerate(got) if isinstance(g, Document)]
+    try:
+        for i, ex in zip(read, extract_documents(nlp, [got[i] for i in read])):  # type: ignore[misc]
+            got[i] = ex
+    except Exception:
+        for i in read:
+            got[i] = _one_or_skip(nlp, paths[i], got[i])  # type: ignore[arg-type]
+    return got  # type: ignore[return-value]
+
+
+def _one_or_skip(nlp: Language, path: Path, document: Document) -> DocExtraction | Skip:
     try:
         return extract_document(nlp, document)
     except Exception as e:  # a pipeline bug on odd text costs one document, not the build
         detail = " ".join(str(e).split())[:160]
         return Skip(path, f"extraction failed ({type(e).__name__}: {detail}); please report this as a bug")
+
+
+def chunks(paths: Sequence[Path], files: int = CHUNK_FILES, size: int = CHUNK_BYTES) -> list[list[int]]:
+    """Indexes of `paths` in consecutive groups of at most `files` files and (unless one file is bigger) `size`
+    bytes: what one worker extracts at a time."""
+    out: list[list[int]] = []
+    held = 0
+    for i, path in enumerate(paths):
+        try:
+            n = path.stat().st_size
+        except OSError:
+            n = 0
+        if not out or len(out[-1]) >= files or (held + n > size and out[-1]):
+            out.append([])
+            held = 0
+        out[-1].append(i)
+        held += n
+    return out
 
 
 def _skipped(skip: Skip, on_skip: OnSkip | None) -> None:
@@ -98,9 +142,9 @@ def _init_worker(config_path: Path | None, overrides: Mapping[str, Any] | None, 
     _WORKER_MAX = max_bytes
 
 
-def _work(path: Path) -> DocExtraction | Skip:
+def _work(paths: list[Path]) -> list[DocExtraction | Skip]:
     assert _WORKER_NLP is not None
-    return extract_or_skip(_WORKER_NLP, path, _WORKER_MAX)
+    return extract_many_or_skip(_WORKER_NLP, paths, _WORKER_MAX)
 
 
 def _context() -> Any:
@@ -140,14 +184,17 @@ def _map(files: list[Path], todo: list[int], config_path: Path | None, overrides
          workers: int, max_bytes: int) -> Iterator[DocExtraction | Skip]:
     if not todo:
         return
-    if workers <= 1 or len(todo) == 1:
+    per_group = CHUNK_FILES if workers <= 1 else max(1, min(CHUNK_FILES, -(-len(todo) // (8 * workers))))
+    groups = [[files[todo[j]] for j in group] for group in chunks([files[i] for i in todo], per_group)]
+    if workers <= 1 or len(groups) == 1:
         nlp = _pipeline(config_path, overrides, max_bytes)
-        for i in todo:
-            yield extract_or_skip(nlp, files[i], max_bytes)
+        for group in groups:
+            yield from extract_many_or_skip(nlp, group, max_bytes)
         return
-    with _context().Pool(min(workers, len(todo)), initializer=_init_worker,
+    with _context().Pool(min(workers, len(groups)), initializer=_init_worker,
                          initargs=(config_path, overrides, max_bytes)) as pool:
-        yield from pool.imap(_work, [files[i] for i in todo], chunksize=1)
+        for got in pool.imap(_work, groups, chunksize=1):
+            yield from got
 
 
 def extract(paths: Iterable[Path | str], *, config_path: Path | None = None,

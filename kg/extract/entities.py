@@ -1006,6 +1006,56 @@ def _firm_quoted_project(sentence: str, words: Sequence[Word]) -> list[Candidate
     return out
 
 
+_BRACKET_FIRM = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|株式会社)")
+_BRACKET_WHOLE = ("中国", "集团", "控股", "亚洲", "亚太", "国际")
+_FIRM_RUN_TAGS = NAME_TAGS | {"a", "b", "nt", "nr"}
+_FIRM_RUN_STOP = ("企业", "领域", "方面", "行业", "外资", "台资", "港资", "日资", "韩资", "美资")
+
+
+def _bracket_inner(inner: str) -> bool:
+    """（郑州）, （河南）, （中国）, （集团）: the place or group word a company writes in brackets inside its name."""
+    g = gazetteer()
+    return inner in _BRACKET_WHOLE or any(g.lookup(inner + tail) for tail in ("", "市", "县", "区", "省"))
+
+
+def bracketed_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """华锐精密科技（郑州）有限公司, 顺丰速运（河南）有限公司: the words before a bracketed place or group word that a
+    legal head follows are one company name with it, back to the first verb, pause or category word."""
+    out: list[Candidate] = []
+    for m in _BRACKET_FIRM.finditer(sentence):
+        if not _bracket_inner(m.group(1)):
+            continue
+        before = [w for w in words if w.end <= m.start()]
+        j = len(before)
+        while j > 0:
+            w = before[j - 1]
+            nxt_start = before[j].start if j < len(before) else m.start()
+            if w.end != nxt_start or w.tag not in _FIRM_RUN_TAGS or w.text in lx.TRIGGERS \
+                    or w.text.endswith(_FIRM_RUN_STOP):
+                break
+            j -= 1
+        if j == len(before) or m.start() - before[j].start < 2:
+            continue
+        start = before[j].start
+        out.append(Candidate(start, m.end(), T.ENTERPRISE, sentence[start:m.end()], "shape"))
+    return out
+
+
+def _around_firms(found: list[Candidate], firms: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates crossing a bracketed company name give way to it; a project or park that ran on from inside
+    the company's name (有限公司中部航空转运中心) keeps the part after it."""
+    out: list[Candidate] = []
+    for c in found:
+        f = next((f for f in firms if c.start < f.end and f.start < c.end and not (f.start <= c.start and c.end <= f.end)
+                  and not (c.start <= f.start and f.end <= c.end)), None)
+        if f is None:
+            out.append(c)
+        elif f.start < c.start < f.end < c.end and c.type in (T.PROJECT, T.PARK) and c.end - f.end >= 3 \
+                and _head_type(c.text[f.end - c.start:]) == c.type:
+            out.append(Candidate(f.end, c.end, c.type, c.text[f.end - c.start:], c.source))
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -1126,6 +1176,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_quoted_brand(sentence, words))
     found.extend(_firm_quoted_project(sentence, words))
     found.extend(_districts(sentence, words))
+    firms = bracketed_firms(sentence, words)
+    found = _around_firms(found, firms) + firms
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
         spans = [(c.start, c.end) for c in subcounty]

@@ -113,7 +113,7 @@ ZONE_SYNONYMS = (("高新技术产业开发区", "高新区"), ("高技术产业
 # District shapes not in the administrative-division list.
 ZONE_HEADS = (
     "国家级新区", "新区", "高新技术产业开发区", "高新区", "经济技术开发区", "经开区", "开发区",
-    "自由贸易试验区", "自贸试验区", "工业园区", "保税区",
+    "自由贸易试验区", "自贸试验区", "工业园区", "保税区", "综合实验区",
 )
 
 # Verbs and function words a name never crosses on its left.

@@ -12,7 +12,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract import entities, relations, tagging, years
+from kg.extract import entities, relations, tables, tagging, years
 from kg.extract.divisions import gazetteer
 from kg.extract.entities import Candidate, Word
 from kg.extract.firms import place_and_trade, place_stems
@@ -120,21 +120,34 @@ class EntityRecognizer:
         text = doc_text(doc)
         spans: list[Span] = []
         wi = 0
+        named = tables.table_names(tables.table_rows(text))
+        user = {**named, **self.user} if named else self.user
         for start, end in sentence_spans(doc):
             local = []
             while wi < len(words) and words[wi].start < end:
                 w = words[wi]
                 local.append(Word(w.text, w.tag, w.start - start))
                 wi += 1
-            for c in entities.recognize(text[start:end], local, self.user):
+            for c in entities.recognize(text[start:end], local, user):
                 span = doc.char_span(start + c.start, start + c.end, label=c.type.value)
                 if span is not None:
                     spans.append(span)
-        spans = self._bare_honours(doc, self._drop_place_trades(spans))
+        spans = self._bare_honours(doc, self._drop_place_trades(self._inside_table_names(spans, named)))
         doc.spans["kg"] = spans
         doc._.kg_home = home_district(span_views(spans, text), len(text))
         return doc
 
+
+    @staticmethod
+    def _inside_table_names(spans: list[Span], named: dict[str, EntityType]) -> list[Span]:
+        """A name a table cell gives whole (高性能钕铁硼永磁材料项目) keeps no pieces of itself: the row's
+        investor column names the firm, not the project's opening words."""
+        if not named:
+            return spans
+        outer = [s for s in spans if s.text in named and s.label_ == named[s.text].value]
+        return [s for s in spans if not any(
+            o.start_char <= s.start_char and s.end_char <= o.end_char and (o.start_char, o.end_char) != (s.start_char, s.end_char)
+            for o in outer)]
 
     @staticmethod
     def _bare_honours(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -252,10 +265,11 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: SpanLike | None = None
+        sent_years: dict[int, int | None] = {}
         for k, (base, sent_end) in enumerate(sents):
             sent_text = text[base:sent_end]
             para_start = paragraph_start(text, base)
-            year = dating.year(sent_text, paragraph_start=para_start)
+            year = sent_years[base] = dating.year(sent_text, paragraph_start=para_start)
             local = by_sent[k]
             if para_start:
                 lead = len(sent_text) - len(sent_text.lstrip(" \u3000\t*“\""))
@@ -271,6 +285,7 @@ class RelationFinder:
                 if si is None or oi is None:
                     continue
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
+        out = self._table_rows(text, index, out, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
         placed = [self._cand(s, 0) for s in districts]
@@ -284,6 +299,22 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _table_rows(text: str, index: dict, out: list, sent_years: dict[int, int | None]) -> list:
+        """A table row's project is developedBy the row's investor; the investor, a firm from elsewhere that
+        puts money in, is not thereby in the home district."""
+        for row in tables.table_rows(text):
+            p, f = row.project, row.investor
+            pi = index.get((p.start, p.end, EntityType.PROJECT.value)) if p is not None else None
+            fi = index.get((f.start, f.end, EntityType.ENTERPRISE.value)) if f is not None else None
+            if fi is not None:
+                out = [r for r in out if not (r[0] == fi and r[1] == "locatedIn")]
+            if pi is not None and fi is not None:
+                line = text[row.start:row.end]
+                start = row.start + len(line) - len(line.lstrip())
+                out.append((pi, "developedBy", fi, sent_years.get(start), start, row.end))
+        return out
 
     @staticmethod
     def _by_sentence(spans: list[SpanView], sents: list[tuple[int, int]]) -> list[list[SpanView]]:

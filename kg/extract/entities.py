@@ -1259,6 +1259,20 @@ _BODY_HEAD = re.compile(r"(?:政府|管委会|委员会|[局厅委办署])$")
 _FULL_DIVISION = re.compile(r"(?:省|市|自治区|自治州|区|县|旗|盟)$")
 
 
+def city_lead(name: str) -> int:
+    """Length of the province or city written in full before a county of its own (曲靖市 of 曲靖市陆良县, 安徽省 of
+    安徽省芜湖市); 0 when the name is no such pair."""
+    g = gazetteer()
+    if g.lookup(name):
+        return 0
+    for n in range(min(8, len(name) - 2), 1, -1):
+        lead, rest = name[:n], name[n:]
+        parents = {d.code for d in g.lookup(lead) if d.level <= 2 and d.name == lead}
+        if parents and any(d.parent in parents for d in g.lookup(rest)):
+            return n
+    return 0
+
+
 def _body_divisions(kept: list[Candidate]) -> list[Candidate]:
     """The division a government body is named after, written in full (X省商务厅 → X省, Y市大数据管理局 → Y市),
     is a mention of its own inside the body; a short form (Y高新区管委会) or a body of the party (中共…) gives none."""

@@ -133,10 +133,27 @@ class EntityRecognizer:
                 if span is not None:
                     spans.append(span)
         spans = self._bare_honours(doc, self._drop_place_trades(self._inside_table_names(spans, named)))
+        spans = self._lead_cities(doc, spans)
         doc.spans["kg"] = spans
         doc._.kg_home = home_district(span_views(spans, text), len(text))
         return doc
 
+
+    @staticmethod
+    def _lead_cities(doc: Doc, spans: list[Span]) -> list[Span]:
+        """The city or province a title or lead writes before its county (曲靖市陆良县, 安徽省芜湖市) is the place the
+        report sits in, a mention of its own; a partner written so further down (与X市Y区签订…) is not."""
+        have = {(s.start_char, s.end_char) for s in spans if s.label_ == EntityType.DISTRICT.value}
+        out = list(spans)
+        for s in spans:
+            if s.label_ != EntityType.DISTRICT.value or s.start_char >= _LEAD_CHARS:
+                continue
+            n = entities.city_lead(s.text)
+            if n and (s.start_char, s.start_char + n) not in have:
+                city = doc.char_span(s.start_char, s.start_char + n, label=EntityType.DISTRICT.value)
+                if city is not None:
+                    out.append(city)
+        return sorted(out, key=lambda s: (s.start_char, s.end_char))
 
     @staticmethod
     def _inside_table_names(spans: list[Span], named: dict[str, EntityType]) -> list[Span]:
@@ -168,6 +185,9 @@ class EntityRecognizer:
         if not stems:
             return spans
         return [s for s in spans if not (s.label_ == EntityType.ENTERPRISE.value and place_and_trade(s.text, stems))]
+
+
+_LEAD_CHARS = 200
 
 
 class SpanView(NamedTuple):

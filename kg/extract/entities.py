@@ -869,6 +869,7 @@ def _awards(sentence: str) -> list[Candidate]:
             if _COUNTED.search(sentence[s:e]):
                 continue  # 入选省瞪羚企业2家: a tally, no honour of a named holder
             titled = bool(tail) and "称号" in tail.group(0) and sentence[e - 1:e] in _QUOTES  # “中国云谷”称号
+            quoted = _whole_quote(sentence[s:e]) and bool(_CONFERRING.search(sentence[:m.end()]))
             s, e = _unquote(sentence, s, e)
             while s < e and sentence[s] in _QUOTES and sentence[e - 1] in _QUOTES:
                 s, e = s + 1, e - 1
@@ -880,12 +881,24 @@ def _awards(sentence: str) -> list[Candidate]:
             level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None \
                 or _conferred(sentence[:m.end()], plain, bool(tail and "名单" in tail.group(0)))
             if len(plain) >= 4 and (_head_type(plain) == T.AWARD or cue_head or level) or len(plain) == 3 and cue_head \
-                    or titled and 2 <= len(plain) <= 12:
+                    or titled and 2 <= len(plain) <= 12 or quoted and _quoted_honour(plain):
                 out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
 
 
 _NOT_HONOUR = ("库", "项目", "资金", "规划", "工程", "资助")
+
+
+def _whole_quote(text: str) -> bool:
+    """“2019年度全省十强园区”: one quoted phrase with no quote inside."""
+    return len(text) >= 4 and text[0] in "“\"" and text[-1] in "”\"" and not re.search(r"[“”\"]", text[1:-1])
+
+
+def _quoted_honour(plain: str) -> bool:
+    """What a conferring cue puts in quotes is the honour, whatever its head (被评为“先进工业小区”, 荣获“2017年度
+    X省对外开放先进单位”称号), unless it names a project or a firm."""
+    return 4 <= len(plain) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\d（）()]+", plain) is not None \
+        and not plain.endswith(_NOT_HONOUR) and _head_type(plain) not in (T.PROJECT, T.ENTERPRISE)
 
 
 def _conferred(before: str, plain: str, listed: bool) -> bool:

@@ -140,3 +140,24 @@ def test_the_division_a_body_is_named_after_is_a_district(sentence: str, names: 
 @pytest.mark.parametrize(("sentence", "part"), NO_BODY_DIVISION)
 def test_no_division_from_a_body_without_a_full_division_name(sentence: str, part: str) -> None:
     assert (part, "District") not in found(sentence)
+
+
+BYLINES = [
+    # the agency of a dateline that opens a report is an organization; the dateline's city is no mention
+    ("新华社南宁5月6日电（记者 李明）南宁高新区今年新签约项目30个。", "新华社", "南宁"),
+    ("中新社昆明电 记者从云南省商务厅获悉，全省开发区营收增长9%。", "中新社", "昆明"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "agency", "place"), BYLINES)
+def test_a_dateline_agency_is_an_organization(sentence: str, agency: str, place: str) -> None:
+    got = {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+    assert (agency, "Organization") in got
+    assert (agency, "Enterprise") not in got
+    assert not any(text in (place, place + "市") for text, _ in got)
+
+
+def test_no_agency_without_a_dateline() -> None:
+    sentence = "园区与旅行社合作开发工业旅游线路。"
+    got = {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+    assert not any(kind == "Organization" and text.endswith("社") for text, kind in got)

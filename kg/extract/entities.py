@@ -1142,6 +1142,18 @@ def _issuers(words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_BYLINE = re.compile(r"^[\s　]*([\u4e00-\u9fff]{1,5}社)(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<date>\d{1,2}月\d{1,2}日)?电")
+
+
+def _news_agency(sentence: str) -> Candidate | None:
+    """The news agency of a dateline that opens a report (新华社合肥3月18日电, 中新社电): an organization."""
+    m = _BYLINE.match(sentence)
+    place = m.group("place") if m else ""
+    if m is None or place and not m.group("date") and not any(gazetteer().lookup(place + t) for t in ("", "市")):
+        return None
+    return Candidate(m.start(1), m.end(1), T.ORGANIZATION, m.group(1), "byline")
+
+
 def _split_byline(w: Word) -> list[Word]:
     """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
     if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
@@ -1189,6 +1201,10 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_quoted_brand(sentence, words))
     found.extend(_firm_quoted_project(sentence, words))
     found.extend(_districts(sentence, words))
+    byline = _news_agency(sentence)
+    if byline is not None:  # 新华社合肥3月18日电: the agency is a body, its dateline place no subject of the report
+        dateline = _BYLINE.match(sentence)
+        found = [c for c in found if c.end <= byline.start or dateline is None or c.start >= dateline.end()] + [byline]
     firms = bracketed_firms(sentence, words)
     found = _around_firms(found, firms) + firms
     subcounty = _subcounty(sentence, words)
@@ -1366,7 +1382,7 @@ def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
     return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
 
 
-_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
+_PRIORITY = {"lexicon": 6, "byline": 5, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
 
 
 def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:

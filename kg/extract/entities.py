@@ -71,7 +71,7 @@ def _nameable(word: Word) -> bool:
         return False
     if word.tag in NAME_TAGS:
         return True
-    if word.tag in ("m", "a", "q") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
+    if word.tag in ("m", "a", "q", "TIME") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
         return True
     return word.tag == "v" and len(word.text) == 1 and word.text in "造创联"  # 智造, 双创 split by the tagger
 
@@ -439,6 +439,26 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
         out.extend(_enterprise_prefix(words))
     if t == T.PROJECT:
         out.extend(_park_prefix(words))
+    return out + _phased_park(words, t)
+
+
+_PHASED_HEADS = ("产业园", "工业园", "科技园", "物流园", "园区", "产业基地", "孵化基地")
+
+
+def _phased_park(words: list[Word], t: T | None) -> list[Candidate]:
+    """稀土永磁电机产业园二期: a phase of a park names the park too, even when only common words lead its name (a
+    category has no phases); the phase itself is a project."""
+    if len(words) < 3 or not _PHASE.match(words[-1].text):
+        return []
+    park = words[:-1]
+    name = "".join(w.text for w in park)
+    head = next((h for h in _PHASED_HEADS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < 4 or classify(name, park) not in (None, T.PARK) \
+            or name.startswith(_GENERIC_START) or _sector_only(name[: -len(head)]) and len(name) - len(head) < 4:
+        return []
+    out = [Candidate(park[0].start, park[-1].end, T.PARK, name, "prefix")]
+    if t is None:
+        out.append(Candidate(park[0].start, words[-1].end, T.PROJECT, name + words[-1].text, "shape"))
     return out
 
 
@@ -1210,7 +1230,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
         spans = [(c.start, c.end) for c in subcounty]
-        found = [c for c in found if not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
+        found = [c for c in found if c.type == T.PARK and _head_type(c.text) == T.PARK  # 甲镇工业小区 stays a park
+                 or not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]

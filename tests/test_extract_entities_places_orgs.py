@@ -161,3 +161,20 @@ def test_no_agency_without_a_dateline() -> None:
     sentence = "园区与旅行社合作开发工业旅游线路。"
     got = {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
     assert not any(kind == "Organization" and text.endswith("社") for text, kind in got)
+
+
+ZONES = [
+    # 经济开发区 is a zone head of its own: the stem is the county, not 县名 + 经济
+    ("韶山经济开发区今年新签约项目9个。", "韶山经济开发区"),
+    # a zone followed by a common word the tagger glued on
+    ("浏阳高新技术产业开发区、宁乡高新技术产业开发区综合排名前二。", "宁乡高新技术产业开发区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "zone"), ZONES)
+def test_zones_of_a_county(sentence: str, zone: str) -> None:
+    assert (zone, "District") in found(sentence)
+
+
+def test_a_slogan_before_a_zone_head_is_no_zone() -> None:
+    assert not any(kind == "District" for _, kind in found("对照新时代高新区高质量发展综合评价要求。"))

@@ -219,12 +219,15 @@ def _proper(words: Sequence[Word]) -> bool:
     return any(w.tag in _PROPER or gazetteer().lookup(w.text) for w in words)
 
 
-def _place_stem(stem: str, words: Sequence[Word]) -> bool:
-    """A zone's stem names a place: tagged as a place or name, or led by a division name (大连金普, 贵阳)."""
-    if _proper(words):
-        return True
+def _division_led(stem: str) -> bool:
+    """汨罗, 大连金普: a stem that opens with a division's name (not 新时代, 全国)."""
     g = gazetteer()
     return any(g.lookup(stem[:k]) for k in range(2, min(len(stem), 8) + 1)) or county_stem(stem)
+
+
+def _place_stem(stem: str, words: Sequence[Word]) -> bool:
+    """A zone's stem names a place: tagged as a place or name, or led by a division name (大连金普, 贵阳)."""
+    return _proper(words) or _division_led(stem)
 
 
 def classify(name: str, words: Sequence[Word]) -> T | None:
@@ -513,7 +516,7 @@ def _park_prefix(words: list[Word]) -> list[Candidate]:
 
 
 def _headed_prefix(words: list[Word]) -> list[Word] | None:
-    """中华路商圈人气旺: a park or project name followed by common nouns the chunk swept up; the longest
+    """中华路商圈人气旺: a park, project or zone name followed by common nouns the chunk swept up; the longest
     prefix that ends on a park or project head, has a proper word and leaves only common words behind."""
     for k in range(len(words) - 1, 1, -1):
         head, rest = words[:k], words[k:]
@@ -522,6 +525,9 @@ def _headed_prefix(words: list[Word]) -> list[Word] | None:
             continue
         if _head_type(name) in (T.PARK, T.PROJECT) and classify(name, head) in (T.PARK, T.PROJECT):
             return head
+        zone = _zone_head(name)
+        if zone and classify(name, head) == T.DISTRICT and _division_led(name[: -len(zone)]):
+            return head  # 汨罗高新技术产业开发区综合排名前三: a place's zone followed by a common word
     return None
 
 

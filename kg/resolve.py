@@ -86,7 +86,7 @@ def key_of(name: str, type_: EntityType) -> str:
         divs = gazetteer().lookup(n)
         if divs:
             return divs[0].name
-        return zone_key(n)
+        return _county_of_city(n) or zone_key(n)
     if type_ == EntityType.PROJECT and n.endswith("项目") and len(n) > 4:
         n = n[:-2]
     if type_ == EntityType.ORGANIZATION and n.endswith(_SCHOOL_HEADS):
@@ -102,6 +102,29 @@ def key_of(name: str, type_: EntityType) -> str:
         generic = rest in _BARE_ZONES or any(rest == h or rest == "国家" + h for h in PARK_HEADS)
         return rest if len(rest) >= 4 and not generic else n
     return n
+
+
+def _county_of_city(name: str) -> str | None:
+    """汉中市汉台区 → 汉台区, 江苏省昆山市 → 昆山市: a county written after the city or province it belongs to is that
+    county."""
+    g = gazetteer()
+    rest = strip_place(name)
+    if rest == name:
+        return None
+    parents = {d.code for d in g.lookup(name[: len(name) - len(rest)])}
+    divs = g.lookup(rest)
+    if len(divs) != 1:  # 鼓楼区 of 南京市 and of 福州市 are two districts: the written city keeps them apart
+        return None
+    return divs[0].name if divs[0].level >= 3 and _above(divs[0]) & parents else None
+
+
+def _above(division) -> set[str]:
+    """The codes of a division's city and province."""
+    g, out, d = gazetteer(), set(), division
+    while d is not None and d.parent:
+        out.add(d.parent)
+        d = g.parent(d)
+    return out
 
 
 def entity_id(type_: EntityType, key: str) -> str:

@@ -134,3 +134,29 @@ NOT_CONFERRED = [
 @pytest.mark.parametrize(("sentence", "junk"), NOT_CONFERRED)
 def test_no_honour_without_a_conferring_cue_or_shape(sentence: str, junk: str) -> None:
     assert junk not in awards(sentence), found(sentence)
+
+
+QUOTED_HONOURS = [
+    # what a conferring cue puts in quotes is the honour, whatever head it ends with
+    ("临港工业园被评为“2020年度全省十佳园区”。", "2020年度全省十佳园区"),
+    ("城东工业小区被市政府评为“先进工业小区”。", "先进工业小区"),
+    ("开发区荣获“2018年度全省招商引资先进单位”称号。", "2018年度全省招商引资先进单位"),
+    ("滨江新区获评“省级现代服务业集聚示范区”。", "省级现代服务业集聚示范区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "award"), QUOTED_HONOURS)
+def test_a_quoted_phrase_after_a_conferring_cue_is_an_honour(sentence: str, award: str) -> None:
+    assert (award, "Award") in found(sentence)
+
+
+NOT_QUOTED_HONOURS = [
+    # quotes that follow no conferring cue: an aim, a slogan
+    ("园区提出打造“全省十佳园区”的目标。", "全省十佳园区"),
+    ("开发区全力争创“国家级绿色园区”。", "国家级绿色园区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "junk"), NOT_QUOTED_HONOURS)
+def test_quotes_that_are_no_conferred_honour(sentence: str, junk: str) -> None:
+    assert (junk, "Award") not in found(sentence)

@@ -249,3 +249,37 @@ def test_names_listed_before_an_honour_cue_are_firms(sentence: str, firms: set[s
 @pytest.mark.parametrize("sentence", NO_AWARD_LIST_FIRMS)
 def test_common_words_listed_before_an_honour_cue_are_no_firms(sentence: str) -> None:
     assert not any(c.type.value == "Enterprise" for c in recognize(sentence, tagging.tag(sentence)))
+
+
+BRACKETED_FIRMS = [
+    # a place or group word in brackets inside a company's name: the whole name, not the part before it
+    ("在新能源领域，恒拓精密科技（西安）有限公司投资10亿元建设电池结构件项目。", "恒拓精密科技（西安）有限公司", "恒拓"),
+    ("中通速运（湖北）有限公司华中分拨中心正式投用。", "中通速运（湖北）有限公司", "有限公司"),
+    ("日本北辰工业株式会社投资设立北辰工业（苏州）有限公司，生产汽车座椅。", "北辰工业（苏州）有限公司", "苏州"),
+    ("区内企业明远光学（中国）有限公司被评为省级智能工厂。", "明远光学（中国）有限公司", "区内企业明远光学"),
+    ("华泰新材（集团）股份有限公司今年入驻园区。", "华泰新材（集团）股份有限公司", "华泰新材"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "firm", "wrong"), BRACKETED_FIRMS)
+def test_a_bracketed_place_stays_inside_the_company_name(sentence: str, firm: str, wrong: str) -> None:
+    got = found(sentence)
+    assert (firm, "Enterprise") in got
+    assert not any(text == wrong for text, _ in got)
+
+
+def test_the_project_after_a_bracketed_company_keeps_its_own_name() -> None:
+    assert ("华中分拨中心", "Project") in found("中通速运（湖北）有限公司华中分拨中心正式投用。")
+
+
+NO_BRACKETED_FIRMS = [
+    # brackets that hold no place or group word, or a legal head that is not there, make no firm
+    "园区企业（含外资企业）有限公司数量达到300家。",
+    "今年新增规上工业企业（不含建筑业）18家。",
+    "台资企业（郑州）项目正式开工。",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_BRACKETED_FIRMS)
+def test_no_bracketed_firm_without_a_place_and_a_legal_head(sentence: str) -> None:
+    assert not any("）" in text and kind == "Enterprise" for text, kind in found(sentence))

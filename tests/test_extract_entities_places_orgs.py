@@ -140,3 +140,41 @@ def test_the_division_a_body_is_named_after_is_a_district(sentence: str, names: 
 @pytest.mark.parametrize(("sentence", "part"), NO_BODY_DIVISION)
 def test_no_division_from_a_body_without_a_full_division_name(sentence: str, part: str) -> None:
     assert (part, "District") not in found(sentence)
+
+
+BYLINES = [
+    # the agency of a dateline that opens a report is an organization; the dateline's city is no mention
+    ("新华社南宁5月6日电（记者 李明）南宁高新区今年新签约项目30个。", "新华社", "南宁"),
+    ("中新社昆明电 记者从云南省商务厅获悉，全省开发区营收增长9%。", "中新社", "昆明"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "agency", "place"), BYLINES)
+def test_a_dateline_agency_is_an_organization(sentence: str, agency: str, place: str) -> None:
+    got = {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+    assert (agency, "Organization") in got
+    assert (agency, "Enterprise") not in got
+    assert not any(text in (place, place + "市") for text, _ in got)
+
+
+def test_no_agency_without_a_dateline() -> None:
+    sentence = "园区与旅行社合作开发工业旅游线路。"
+    got = {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+    assert not any(kind == "Organization" and text.endswith("社") for text, kind in got)
+
+
+ZONES = [
+    # 经济开发区 is a zone head of its own: the stem is the county, not 县名 + 经济
+    ("韶山经济开发区今年新签约项目9个。", "韶山经济开发区"),
+    # a zone followed by a common word the tagger glued on
+    ("浏阳高新技术产业开发区、宁乡高新技术产业开发区综合排名前二。", "宁乡高新技术产业开发区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "zone"), ZONES)
+def test_zones_of_a_county(sentence: str, zone: str) -> None:
+    assert (zone, "District") in found(sentence)
+
+
+def test_a_slogan_before_a_zone_head_is_no_zone() -> None:
+    assert not any(kind == "District" for _, kind in found("对照新时代高新区高质量发展综合评价要求。"))

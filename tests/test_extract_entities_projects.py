@@ -200,3 +200,43 @@ def test_a_building_verb_before_a_goal_gives_no_project(sentence: str, name: str
 
 def test_an_attribute_in_xing_before_the_head_names_a_kind() -> None:
     assert not {"综合性海洋公园", "海洋公园"} & names("规划定位为一个集展示、游乐为一体的综合性海洋公园。")
+
+
+PHASED_PARKS = [
+    # a phase of a park names the park too, even when only common words lead the park's name
+    ("光电子信息产业园二期建成投用。", "光电子信息产业园", "光电子信息产业园二期"),
+    ("绿色建材产业园一期全面投产。", "绿色建材产业园", "绿色建材产业园一期"),
+    ("长沙两岸电子信息产业园三期开工建设。", "长沙两岸电子信息产业园", "长沙两岸电子信息产业园三期"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "park", "phase"), PHASED_PARKS)
+def test_a_phase_of_a_park_names_the_park_and_the_phase(sentence: str, park: str, phase: str) -> None:
+    got = found(sentence)
+    assert (park, "Park") in got
+    assert (phase, "Project") in got
+
+
+NO_PHASED_PARKS = [
+    # a bare or short head before the phase, or a phase of no park, names no park
+    "推进产业园二期建设。",
+    "开工建设一期项目主体工程。",
+    "物流园二期完成招商。",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_PHASED_PARKS)
+def test_no_park_from_a_bare_head_and_a_phase(sentence: str) -> None:
+    assert not any(kind == "Park" for _, kind in found(sentence))
+
+
+TOWN_PARKS = [
+    # a town's industrial park keeps the town inside its name
+    ("城关镇工业集中区新入驻企业8家。", "城关镇工业集中区"),
+    ("柳林镇工业小区完成基础设施建设。", "柳林镇工业小区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "park"), TOWN_PARKS)
+def test_a_town_park_is_one_park(sentence: str, park: str) -> None:
+    assert (park, "Park") in found(sentence)

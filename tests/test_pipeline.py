@@ -130,3 +130,19 @@ def test_sentence_bounds_kept_by_the_splitter_are_those_of_doc_sents(nlp, text):
 def test_an_honour_with_and_without_its_level_is_one(nlp, text, honours):
     doc = nlp(text)
     assert {s.text for s in doc.spans["kg"] if s.label_ == "Award"} == honours
+
+
+LEAD_CITIES = [
+    # the city or province a title or lead writes before its county is a mention of its own
+    ("襄阳市襄州区2020年招商引资工作综述\n\n2020年，襄州区新签约项目36个。", "襄阳市", True),
+    ("新华社电 安徽省芜湖市今年新能源汽车产量大增。", "安徽省", True),
+    # a partner written so far below the lead is not
+    ("襄州区2020年招商引资工作综述\n\n" + "2020年，襄州区持续优化营商环境，全年新签约项目36个，协议引资超过200亿元。" * 8
+     + "襄州区与宁波市鄞州区签订合作协议。", "宁波市", False),
+]
+
+
+@pytest.mark.parametrize(("text", "city", "expected"), LEAD_CITIES)
+def test_a_lead_city_before_its_county_is_a_mention(nlp, text, city, expected):
+    doc = nlp(text)
+    assert ((city, "District") in {(s.text, s.label_) for s in doc.spans["kg"]}) == expected

@@ -24,6 +24,8 @@ def test_normalize_drops_quotes_spaces_and_trailing_deng(raw: str, clean: str) -
     ("绍兴国家高新区", "绍兴高新区", T.DISTRICT),
     ("杭州恒远新材料股份有限公司", "恒远新材料", T.ENTERPRISE),         # place prefix and legal suffix
     ("滨湖污水处理厂项目", "滨湖污水处理厂", T.PROJECT),
+    ("襄阳市襄州区", "襄州区", T.DISTRICT),                           # a county after its own city
+    ("江苏省昆山市", "昆山市", T.DISTRICT),                           # a county-level city after its province
 ])
 def test_forms_of_one_thing_share_a_key(a: str, b: str, type_: T) -> None:
     assert key_of(a, type_) == key_of(b, type_)
@@ -33,6 +35,8 @@ def test_forms_of_one_thing_share_a_key(a: str, b: str, type_: T) -> None:
     ("星河智谷产业园", "星河数字产业园", T.PARK),                     # two parks of one district
     ("芜湖经开区", "襄阳经开区", T.DISTRICT),                           # two zones with one head
     ("经开区", "芜湖经开区", T.DISTRICT),                               # a bare head is no zone's key by itself
+    ("南京市鼓楼区", "福州市鼓楼区", T.DISTRICT),                       # one county name under two cities
+    ("襄阳市鼓楼区", "鼓楼区", T.DISTRICT),                             # a county not under the city written
 ])
 def test_different_things_sharing_a_prefix_or_head_keep_apart(a: str, b: str, type_: T) -> None:
     assert key_of(a, type_) != key_of(b, type_)

@@ -73,7 +73,7 @@ def _nameable(word: Word) -> bool:
         return False
     if word.tag in NAME_TAGS:
         return True
-    if word.tag in ("m", "a", "q") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
+    if word.tag in ("m", "a", "q", "TIME") and (_NUMBERISH.match(word.text) or word.text in ("国家级", "省级", "市级", "首批")):
         return True
     return word.tag == "v" and len(word.text) == 1 and word.text in "造创联"  # 智造, 双创 split by the tagger
 
@@ -221,12 +221,15 @@ def _proper(words: Sequence[Word]) -> bool:
     return any(w.tag in _PROPER or gazetteer().lookup(w.text) for w in words)
 
 
-def _place_stem(stem: str, words: Sequence[Word]) -> bool:
-    """A zone's stem names a place: tagged as a place or name, or led by a division name (大连金普, 贵阳)."""
-    if _proper(words):
-        return True
+def _division_led(stem: str) -> bool:
+    """汨罗, 大连金普: a stem that opens with a division's name (not 新时代, 全国)."""
     g = gazetteer()
     return any(g.lookup(stem[:k]) for k in range(2, min(len(stem), 8) + 1)) or county_stem(stem)
+
+
+def _place_stem(stem: str, words: Sequence[Word]) -> bool:
+    """A zone's stem names a place: tagged as a place or name, or led by a division name (大连金普, 贵阳)."""
+    return _proper(words) or _division_led(stem)
 
 
 def classify(name: str, words: Sequence[Word]) -> T | None:
@@ -441,6 +444,26 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
         out.extend(_enterprise_prefix(words))
     if t == T.PROJECT:
         out.extend(_park_prefix(words))
+    return out + _phased_park(words, t)
+
+
+_PHASED_HEADS = ("产业园", "工业园", "科技园", "物流园", "园区", "产业基地", "孵化基地")
+
+
+def _phased_park(words: list[Word], t: T | None) -> list[Candidate]:
+    """稀土永磁电机产业园二期: a phase of a park names the park too, even when only common words lead its name (a
+    category has no phases); the phase itself is a project."""
+    if len(words) < 3 or not _PHASE.match(words[-1].text):
+        return []
+    park = words[:-1]
+    name = "".join(w.text for w in park)
+    head = next((h for h in _PHASED_HEADS if name.endswith(h)), None)
+    if head is None or len(name) - len(head) < 4 or classify(name, park) not in (None, T.PARK) \
+            or name.startswith(_GENERIC_START) or _sector_only(name[: -len(head)]) and len(name) - len(head) < 4:
+        return []
+    out = [Candidate(park[0].start, park[-1].end, T.PARK, name, "prefix")]
+    if t is None:
+        out.append(Candidate(park[0].start, words[-1].end, T.PROJECT, name + words[-1].text, "shape"))
     return out
 
 
@@ -495,7 +518,7 @@ def _park_prefix(words: list[Word]) -> list[Candidate]:
 
 
 def _headed_prefix(words: list[Word]) -> list[Word] | None:
-    """中华路商圈人气旺: a park or project name followed by common nouns the chunk swept up; the longest
+    """中华路商圈人气旺: a park, project or zone name followed by common nouns the chunk swept up; the longest
     prefix that ends on a park or project head, has a proper word and leaves only common words behind."""
     for k in range(len(words) - 1, 1, -1):
         head, rest = words[:k], words[k:]
@@ -504,6 +527,9 @@ def _headed_prefix(words: list[Word]) -> list[Word] | None:
             continue
         if _head_type(name) in (T.PARK, T.PROJECT) and classify(name, head) in (T.PARK, T.PROJECT):
             return head
+        zone = _zone_head(name)
+        if zone and classify(name, head) == T.DISTRICT and _division_led(name[: -len(zone)]):
+            return head  # 汨罗高新技术产业开发区综合排名前三: a place's zone followed by a common word
     return None
 
 
@@ -871,6 +897,7 @@ def _awards(sentence: str) -> list[Candidate]:
             if _COUNTED.search(sentence[s:e]):
                 continue  # 入选省瞪羚企业2家: a tally, no honour of a named holder
             titled = bool(tail) and "称号" in tail.group(0) and sentence[e - 1:e] in _QUOTES  # “中国云谷”称号
+            quoted = _whole_quote(sentence[s:e]) and bool(_CONFERRING.search(sentence[:m.end()]))
             s, e = _unquote(sentence, s, e)
             while s < e and sentence[s] in _QUOTES and sentence[e - 1] in _QUOTES:
                 s, e = s + 1, e - 1
@@ -882,12 +909,24 @@ def _awards(sentence: str) -> list[Candidate]:
             level = plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None \
                 or _conferred(sentence[:m.end()], plain, bool(tail and "名单" in tail.group(0)))
             if len(plain) >= 4 and (_head_type(plain) == T.AWARD or cue_head or level) or len(plain) == 3 and cue_head \
-                    or titled and 2 <= len(plain) <= 12:
+                    or titled and 2 <= len(plain) <= 12 or quoted and _quoted_honour(plain):
                 out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
 
 
 _NOT_HONOUR = ("库", "项目", "资金", "规划", "工程", "资助")
+
+
+def _whole_quote(text: str) -> bool:
+    """“2019年度全省十强园区”: one quoted phrase with no quote inside."""
+    return len(text) >= 4 and text[0] in "“\"" and text[-1] in "”\"" and not re.search(r"[“”\"]", text[1:-1])
+
+
+def _quoted_honour(plain: str) -> bool:
+    """What a conferring cue puts in quotes is the honour, whatever its head (被评为“先进工业小区”, 荣获“2017年度
+    X省对外开放先进单位”称号), unless it names a project or a firm."""
+    return 4 <= len(plain) <= 24 and re.fullmatch(r"[\u4e00-\u9fff\d（）()]+", plain) is not None \
+        and not plain.endswith(_NOT_HONOUR) and _head_type(plain) not in (T.PROJECT, T.ENTERPRISE)
 
 
 def _conferred(before: str, plain: str, listed: bool) -> bool:
@@ -1008,6 +1047,56 @@ def _firm_quoted_project(sentence: str, words: Sequence[Word]) -> list[Candidate
     return out
 
 
+_BRACKET_FIRM = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|株式会社)")
+_BRACKET_WHOLE = ("中国", "集团", "控股", "亚洲", "亚太", "国际")
+_FIRM_RUN_TAGS = NAME_TAGS | {"a", "b", "nt", "nr"}
+_FIRM_RUN_STOP = ("企业", "领域", "方面", "行业", "外资", "台资", "港资", "日资", "韩资", "美资")
+
+
+def _bracket_inner(inner: str) -> bool:
+    """（郑州）, （河南）, （中国）, （集团）: the place or group word a company writes in brackets inside its name."""
+    g = gazetteer()
+    return inner in _BRACKET_WHOLE or any(g.lookup(inner + tail) for tail in ("", "市", "县", "区", "省"))
+
+
+def bracketed_firms(sentence: str, words: Sequence[Word]) -> list[Candidate]:
+    """华锐精密科技（郑州）有限公司, 顺丰速运（河南）有限公司: the words before a bracketed place or group word that a
+    legal head follows are one company name with it, back to the first verb, pause or category word."""
+    out: list[Candidate] = []
+    for m in _BRACKET_FIRM.finditer(sentence):
+        if not _bracket_inner(m.group(1)):
+            continue
+        before = [w for w in words if w.end <= m.start()]
+        j = len(before)
+        while j > 0:
+            w = before[j - 1]
+            nxt_start = before[j].start if j < len(before) else m.start()
+            if w.end != nxt_start or w.tag not in _FIRM_RUN_TAGS or w.text in lx.TRIGGERS \
+                    or w.text.endswith(_FIRM_RUN_STOP):
+                break
+            j -= 1
+        if j == len(before) or m.start() - before[j].start < 2:
+            continue
+        start = before[j].start
+        out.append(Candidate(start, m.end(), T.ENTERPRISE, sentence[start:m.end()], "shape"))
+    return out
+
+
+def _around_firms(found: list[Candidate], firms: Sequence[Candidate]) -> list[Candidate]:
+    """Candidates crossing a bracketed company name give way to it; a project or park that ran on from inside
+    the company's name (有限公司中部航空转运中心) keeps the part after it."""
+    out: list[Candidate] = []
+    for c in found:
+        f = next((f for f in firms if c.start < f.end and f.start < c.end and not (f.start <= c.start and c.end <= f.end)
+                  and not (c.start <= f.start and f.end <= c.end)), None)
+        if f is None:
+            out.append(c)
+        elif f.start < c.start < f.end < c.end and c.type in (T.PROJECT, T.PARK) and c.end - f.end >= 3 \
+                and _head_type(c.text[f.end - c.start:]) == c.type:
+            out.append(Candidate(f.end, c.end, c.type, c.text[f.end - c.start:], c.source))
+    return out
+
+
 def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
     """Division names from the official list that align with word boundaries, joined when adjacent."""
     out: list[Candidate] = []
@@ -1081,6 +1170,18 @@ def _issuers(words: Sequence[Word]) -> list[Candidate]:
     return out
 
 
+_BYLINE = re.compile(r"^[\s　]*([\u4e00-\u9fff]{1,5}社)(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<date>\d{1,2}月\d{1,2}日)?电")
+
+
+def _news_agency(sentence: str) -> Candidate | None:
+    """The news agency of a dateline that opens a report (新华社合肥3月18日电, 中新社电): an organization."""
+    m = _BYLINE.match(sentence)
+    place = m.group("place") if m else ""
+    if m is None or place and not m.group("date") and not any(gazetteer().lookup(place + t) for t in ("", "市")):
+        return None
+    return Candidate(m.start(1), m.end(1), T.ORGANIZATION, m.group(1), "byline")
+
+
 def _split_byline(w: Word) -> list[Word]:
     """厦门日报讯 → 厦门日报 + 讯: a by-line word the tagger keeps whole."""
     if w.tag == "ORG" and w.text.endswith("讯") and len(w.text) > 3:
@@ -1128,10 +1229,17 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_quoted_brand(sentence, words))
     found.extend(_firm_quoted_project(sentence, words))
     found.extend(_districts(sentence, words))
+    byline = _news_agency(sentence)
+    if byline is not None:  # 新华社合肥3月18日电: the agency is a body, its dateline place no subject of the report
+        dateline = _BYLINE.match(sentence)
+        found = [c for c in found if c.end <= byline.start or dateline is None or c.start >= dateline.end()] + [byline]
+    firms = bracketed_firms(sentence, words)
+    found = _around_firms(found, firms) + firms
     subcounty = _subcounty(sentence, words)
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
         spans = [(c.start, c.end) for c in subcounty]
-        found = [c for c in found if not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
+        found = [c for c in found if c.type == T.PARK and _head_type(c.text) == T.PARK  # 甲镇工业小区 stays a park
+                 or not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
               if not (c.type == T.ORGANIZATION and _head_type(c.text) == T.ENTERPRISE)]
@@ -1207,6 +1315,20 @@ def _dot_partners(kept: list[Candidate]) -> list[Candidate]:
 
 _BODY_HEAD = re.compile(r"(?:政府|管委会|委员会|[局厅委办署])$")
 _FULL_DIVISION = re.compile(r"(?:省|市|自治区|自治州|区|县|旗|盟)$")
+
+
+def city_lead(name: str) -> int:
+    """Length of the province or city written in full before a county of its own (曲靖市 of 曲靖市陆良县, 安徽省 of
+    安徽省芜湖市); 0 when the name is no such pair."""
+    g = gazetteer()
+    if g.lookup(name):
+        return 0
+    for n in range(min(8, len(name) - 2), 1, -1):
+        lead, rest = name[:n], name[n:]
+        parents = {d.code for d in g.lookup(lead) if d.level <= 2 and d.name == lead}
+        if parents and any(d.parent in parents for d in g.lookup(rest)):
+            return n
+    return 0
 
 
 def _body_divisions(kept: list[Candidate]) -> list[Candidate]:
@@ -1289,7 +1411,7 @@ def _firm_beats(firm: str, inner: Candidate, project: Candidate) -> bool:
     return inner.text.startswith(firm) and len(inner.text) > len(firm) and _head_type(inner.text) != T.ENTERPRISE
 
 
-_PRIORITY = {"lexicon": 6, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
+_PRIORITY = {"lexicon": 6, "byline": 5, "award-cue": 5, "quote": 4, "gazetteer": 3, "shape": 3, "list": 2, "list-firm": 2.5, "tagger": 1, "prefix": 1, "brand": 1}
 
 
 def _developer_prefix(inner: Candidate, outer: Candidate) -> bool:

@@ -29,6 +29,8 @@ LOCATIVE_BEFORE = re.compile(r"(?:在|于|赴|到|来自|位于)$")
 GOV_BODY = re.compile(r"(?:政府|管委会|管理委员会|委员会|人民代表大会|人大|政协|[局厅委部办处署]|办公室|法院|检察院|党工委)$")
 HOME_PREFIX = re.compile(r"^(?:区|本区|全区|新区|园区|高新区|开发区|经开区)(?=[\u4e00-\u9fff]{2})")
 FIRM_GOES_ON = re.compile(f"^(?:{TRADE_HEADS}|工程|工业|国际|软件|钢材)")   # 林德|工程…: the firm's name is longer
+# …先进单位 held by a zone or county named as the subject (甲开发区被评为“全省招商引资先进单位”)
+DISTRICT_TITLE = re.compile(r"先进单位$")
 FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中心|技术中心|人才|专家)$")
 # an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
@@ -305,7 +307,7 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
         for r in recipients:
             if r.type == T.DISTRICT and home is not None and r.text != home.text and _ancestor_of_home(r, home):
                 r = home
-            if r.type == T.DISTRICT and FIRM_TITLE.search(award.text):
+            if r.type == T.DISTRICT and FIRM_TITLE.search(award.text) and not (in_clause and DISTRICT_TITLE.search(award.text)):
                 continue  # 全区入选省瞪羚企业12家: the firms hold the title, not the district
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
@@ -348,7 +350,12 @@ def _possessed(between: str) -> bool:
 
 def _issuer(sentence: str, c: Candidate) -> bool:
     """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
-    return c.type == T.ORGANIZATION and _ISSUING.match(sentence[c.end:]) is not None
+    return c.type == T.ORGANIZATION and (_ISSUING.match(sentence[c.end:]) is not None
+                                         or sentence[:c.start].endswith("被") and _BY_BODY.match(sentence[c.end:]) is not None)
+
+
+# 被县政府评为, 被省商务厅认定为: the body between 被 and the cue confers the honour
+_BY_BODY = re.compile(r"(?:评为|授予|认定为|命名为|表彰为|列为)")
 
 
 CUE_BEFORE_BODY = re.compile(r"(?:入选|入围|荣获|获评|获批|被评为|被认定为|被授予|列入|纳入)$")

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from kg.extract import entities, relations, tagging, years
+from kg.extract import entities, relations, tables, tagging, years
 from kg.extract.divisions import gazetteer
 from kg.extract.entities import Candidate, Word
 from kg.extract.firms import place_and_trade, place_stems
@@ -129,17 +129,47 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
+        named = tables.table_names(tables.table_rows(text))
+        user = {**named, **self.user} if named else self.user
         sents = sentence_spans(doc)
         for (start, end), local in zip(sents, doc._.kg_words or [[]] * len(sents)):
-            for c in entities.recognize(text[start:end], local, self.user):
+            for c in entities.recognize(text[start:end], local, user):
                 span = doc.char_span(start + c.start, start + c.end, label=c.type.value)
                 if span is not None:
                     spans.append(span)
-        spans = self._bare_honours(doc, self._drop_place_trades(spans))
+        spans = self._bare_honours(doc, self._drop_place_trades(self._inside_table_names(spans, named)))
+        spans = self._lead_cities(doc, spans)
         doc.spans["kg"] = spans
         doc._.kg_home = home_district(span_views(spans, text), len(text))
         return doc
 
+
+    @staticmethod
+    def _lead_cities(doc: Doc, spans: list[Span]) -> list[Span]:
+        """The city or province a title or lead writes before its county (曲靖市陆良县, 安徽省芜湖市) is the place the
+        report sits in, a mention of its own; a partner written so further down (与X市Y区签订…) is not."""
+        have = {(s.start_char, s.end_char) for s in spans if s.label_ == EntityType.DISTRICT.value}
+        out = list(spans)
+        for s in spans:
+            if s.label_ != EntityType.DISTRICT.value or s.start_char >= _LEAD_CHARS:
+                continue
+            n = entities.city_lead(s.text)
+            if n and (s.start_char, s.start_char + n) not in have:
+                city = doc.char_span(s.start_char, s.start_char + n, label=EntityType.DISTRICT.value)
+                if city is not None:
+                    out.append(city)
+        return sorted(out, key=lambda s: (s.start_char, s.end_char))
+
+    @staticmethod
+    def _inside_table_names(spans: list[Span], named: dict[str, EntityType]) -> list[Span]:
+        """A name a table cell gives whole (高性能钕铁硼永磁材料项目) keeps no pieces of itself: the row's
+        investor column names the firm, not the project's opening words."""
+        if not named:
+            return spans
+        outer = [s for s in spans if s.text in named and s.label_ == named[s.text].value]
+        return [s for s in spans if not any(
+            o.start_char <= s.start_char and s.end_char <= o.end_char and (o.start_char, o.end_char) != (s.start_char, s.end_char)
+            for o in outer)]
 
     @staticmethod
     def _bare_honours(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -160,6 +190,9 @@ class EntityRecognizer:
         if not stems:
             return spans
         return [s for s in spans if not (s.label_ == EntityType.ENTERPRISE.value and place_and_trade(s.text, stems))]
+
+
+_LEAD_CHARS = 200
 
 
 class SpanView(NamedTuple):
@@ -257,10 +290,11 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: SpanLike | None = None
+        sent_years: dict[int, int | None] = {}
         for k, (base, sent_end) in enumerate(sents):
             sent_text = text[base:sent_end]
             para_start = paragraph_start(text, base)
-            year = dating.year(sent_text, paragraph_start=para_start)
+            year = sent_years[base] = dating.year(sent_text, paragraph_start=para_start)
             local = by_sent[k]
             if para_start:
                 lead = len(sent_text) - len(sent_text.lstrip(" \u3000\t*“\""))
@@ -276,6 +310,7 @@ class RelationFinder:
                 if si is None or oi is None:
                     continue
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
+        out = self._table_rows(text, index, out, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
         placed = [self._cand(s, 0) for s in districts]
@@ -289,6 +324,22 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _table_rows(text: str, index: dict, out: list, sent_years: dict[int, int | None]) -> list:
+        """A table row's project is developedBy the row's investor; the investor, a firm from elsewhere that
+        puts money in, is not thereby in the home district."""
+        for row in tables.table_rows(text):
+            p, f = row.project, row.investor
+            pi = index.get((p.start, p.end, EntityType.PROJECT.value)) if p is not None else None
+            fi = index.get((f.start, f.end, EntityType.ENTERPRISE.value)) if f is not None else None
+            if fi is not None:
+                out = [r for r in out if not (r[0] == fi and r[1] == "locatedIn")]
+            if pi is not None and fi is not None:
+                line = text[row.start:row.end]
+                start = row.start + len(line) - len(line.lstrip())
+                out.append((pi, "developedBy", fi, sent_years.get(start), start, row.end))
+        return out
 
     @staticmethod
     def _by_sentence(spans: list[SpanView], sents: list[tuple[int, int]]) -> list[list[SpanView]]:

@@ -240,3 +240,27 @@ TOWN_PARKS = [
 @pytest.mark.parametrize(("sentence", "park"), TOWN_PARKS)
 def test_a_town_park_is_one_park(sentence: str, park: str) -> None:
     assert (park, "Park") in found(sentence)
+
+
+PLACE_LED_PARKS = [
+    # a place, then words the tagger does not chunk (an adjective, a time word), then a park head
+    ("2.平遥精细化工产业园（平遥县）", "平遥精细化工产业园"),
+    ("祁阳县油茶现代农业产业园通过认定。", "祁阳县油茶现代农业产业园"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), PLACE_LED_PARKS)
+def test_a_place_leading_common_words_names_its_park(sentence: str, name: str) -> None:
+    assert (name, "Park") in found(sentence)
+
+
+PLACE_LED_NON_PARKS = [
+    ("平遥大数据产业园项目投资8亿元。", "平遥大数据产业园"),     # the park being built is the project
+    ("全市重点产业园区实现产值100亿元。", "全市重点产业园区"),     # no place leads it
+    ("平遥县积极建设产业园。", "平遥县积极建设产业园"),           # a verb between place and head
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), PLACE_LED_NON_PARKS)
+def test_place_led_park_needs_common_words_only(sentence: str, name: str) -> None:
+    assert name not in names(sentence)

@@ -447,6 +447,45 @@ def _from_chunk(words: list[Word]) -> list[Candidate]:
     return out + _phased_park(words, t)
 
 
+_PARK_WORDS = frozenset({"产业园", "工业园", "科技园", "产业园区", "工业园区", "科技园区", "物流园", "产业基地"})
+_PARK_FILL_TAGS = frozenset({"n", "a", "an", "vn", "nz", "TIME", "ORG"})
+
+
+# words that make a place's park a category (省级重点产业园区, 全省特色产业园), not a name
+_CATEGORY_WORDS = frozenset({"重点", "特色", "主要", "骨干", "现有", "各类", "专业", "优势", "大型", "省级", "市级", "国家级",
+                             "首批", "新型", "一批", "周边", "相关", "配套"})
+
+
+def _led_by_place(text: str) -> bool:
+    """天镇新能源 tagged a name: the word opens with a division's name or a county's stem (天镇 of 天镇县)."""
+    g = gazetteer()
+    return any(g.lookup(text[:k]) or county_stem(text[:k]) for k in range(2, min(len(text) - 1, 4) + 1))
+
+
+def _place_led_parks(words: Sequence[Word]) -> list[Candidate]:
+    """清徐 精细 化工 产业园, 安化县 黑茶 现代 农业 产业园: a place (tagged so, or a division's name or stem leading
+    the word) followed by a few common words up to a park head names that place's park, though the tagger cuts it
+    at a word (精细/a, 现代/TIME) no chunk goes through."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if not (w.tag == "LOC" or w.tag == "ORG" and _led_by_place(w.text)):
+            continue
+        for j in range(i + 1, min(i + 6, len(words))):
+            x = words[j]
+            if x.text in _PARK_WORDS:
+                after = [v.text for v in words[j + 1:j + 3]]
+                after = after[1:] if after and _PHASE.match(after[0]) else after
+                built = bool(after) and after[0] in ("项目", "工程")  # 某产业园(二期)项目: the park being built
+                if (j - i >= 2 or w.tag == "ORG") and not built:
+                    name = "".join(v.text for v in words[i:j + 1])
+                    out.append(Candidate(w.start, x.end, T.PARK, name, "shape"))
+                break
+            if x.tag not in _PARK_FILL_TAGS or x.text in lx.TRIGGERS or x.text in lx.NAME_ENDERS or x.text in _CATEGORY_WORDS \
+                    or x.tag == "ORG" and j > i + 1:
+                break
+    return out
+
+
 _PHASED_HEADS = ("产业园", "工业园", "科技园", "物流园", "园区", "产业基地", "孵化基地")
 
 
@@ -1219,6 +1258,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
+    found.extend(_place_led_parks(words))
     found.extend(_framed_descriptive(sentence, words))
     found.extend(_issuers(words))
     found.extend(_awards(sentence))

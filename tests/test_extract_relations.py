@@ -390,3 +390,20 @@ def test_a_zone_named_after_a_county_stem_takes_the_county_line(zone, line):
     from kg.extract.relations import _chain
 
     assert [d.name for d in _chain(zone)] == line
+
+
+BRACKETED_SEATS = [
+    # a division alone in brackets after a park or project: that is where it is
+    ("3.青石湾光伏装备产业园（青石县）", [("青石湾光伏装备产业园", PK), ("青石县", D)], "青石湾光伏装备产业园",
+     {"青石县"}),
+    ("签约星海电子扩能项目(北湖镇)。", [("星海电子扩能项目", PR), ("北湖镇", D)], "星海电子扩能项目", {"北湖镇"}),
+    # nothing: the bracket holds more than the division, or the division is not alone after the name
+    ("3.青石湾光伏装备产业园（青石县推荐）", [("青石湾光伏装备产业园", PK), ("青石县", D)], "青石湾光伏装备产业园", set()),
+    ("青石湾光伏装备产业园与青石县（市）对接。", [("青石湾光伏装备产业园", PK), ("青石县", D)], "青石湾光伏装备产业园", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "subject", "expected"), BRACKETED_SEATS, ids=[c[0][:12] for c in BRACKETED_SEATS])
+def test_a_bracketed_division_places_the_name_before_it(sentence, names, subject, expected):
+    got = {o for s_, p, o in triples(sentence, names, home_name=None) if s_ == subject and p == "locatedIn"}
+    assert got == expected

@@ -129,6 +129,11 @@ def _elsewhere(c: Candidate, home: Candidate | None) -> bool:
     return bool(named) and bool(ours) and not named[-1] & ours
 
 
+def _bracketed_seat(sentence: str, between: str, p: Candidate) -> bool:
+    """X产业园（Y县）, X项目(Y镇): a division alone in brackets right after a name is where that thing is."""
+    return between in ("（", "(") and p.type == T.DISTRICT and sentence[p.end:p.end + 1] in ("）", ")")
+
+
 def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """The place a cue puts `c` in, nearest first."""
     best: tuple[int, Candidate] | None = None
@@ -137,7 +142,8 @@ def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Cand
             continue
         if p.start >= c.end:
             between = sentence[c.end:p.start]
-            ok = len(between) <= 30 and not re.search(r"[，,。；;：:]", between) and LOCATED_AFTER.search(between)
+            ok = len(between) <= 30 and not re.search(r"[，,。；;：:]", between) and LOCATED_AFTER.search(between) \
+                or _bracketed_seat(sentence, between, p)
         else:
             between = sentence[p.end:c.start]
             lead = sentence[max(0, p.start - 3):p.start]

@@ -178,3 +178,20 @@ def test_zones_of_a_county(sentence: str, zone: str) -> None:
 
 def test_a_slogan_before_a_zone_head_is_no_zone() -> None:
     assert not any(kind == "District" for _, kind in found("对照新时代高新区高质量发展综合评价要求。"))
+
+
+CITY_COMMITTEES = [
+    # a city's or county's party committee written with one character after the division: the division is named
+    ("在宜昌市委、市政府的坚强领导下，全区经济稳中向好。", "宜昌市"),
+    ("在邵阳县委、县政府的领导下，各项工作取得实效。", "邵阳县"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), CITY_COMMITTEES)
+def test_a_committee_names_its_division(sentence: str, name: str) -> None:
+    assert (name, "District") in {(c.text, c.type.value) for c in recognize(sentence, tagging.tag(sentence))}
+
+
+def test_a_bare_committee_names_no_division() -> None:
+    sentence = "在市委、市政府的坚强领导下，全区经济稳中向好。"
+    assert not [c for c in recognize(sentence, tagging.tag(sentence)) if c.type.value == "District"]

@@ -1379,7 +1379,7 @@ def _body_divisions(kept: list[Candidate]) -> list[Candidate]:
         if c.type != T.ORGANIZATION or not _BODY_HEAD.search(c.text):
             continue
         g = gazetteer()
-        cut = next((n for n in range(min(10, len(c.text) - 2), 1, -1)
+        cut = next((n for n in range(min(10, len(c.text) - 1), 1, -1)
                     if g.lookup(c.text[:n]) and g.lookup(c.text[:n])[0].name == c.text[:n]
                     and _FULL_DIVISION.search(c.text[:n])), 0)
         if cut and not any(k.type == T.DISTRICT and k.start == c.start and k.end == c.start + cut for k in kept):

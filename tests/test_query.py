@@ -121,6 +121,48 @@ def test_every_fact_about_one_entity_with_its_evidence(graph: Path):
     ]
 
 
+def test_every_fact_about_an_entity_as_subject_and_as_object(graph: Path):
+    # 海湾区 is the object of three statements and the subject of two; a name no entity has gives no row
+    assert rows(graph, "entity-facts", entity="海湾区") == [
+        ("海湾区", "partOf", "滨江市", None, "r1.txt", "滨江市海湾区经济稳步增长。"),
+        ("海湾新材料项目", "locatedIn", "海湾区", "2021", "r1.txt", "海湾新材料项目在海湾区开工。"),
+        ("海湾智能产业园", "locatedIn", "海湾区", "2021", "r1.txt", "海湾智能产业园位于海湾区。"),
+        ("蓝港科技", "locatedIn", "海湾区", "2021", "r1.txt", "蓝港科技落户海湾区。"),
+        ("海湾区", "receivedAward", "全国创新百强区", "2022", "r2.txt", "海湾区入选全国创新百强区。"),
+    ]
+    assert rows(graph, "entity-facts", entity="海湾") == []
+
+
+def test_entity_facts_finds_a_name_written_with_or_without_a_language_tag(tmp_path: Path):
+    ttl = tmp_path / "plain.ttl"
+    ttl.write_text("""@prefix kg: <https://w3id.org/regiokg/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:e> rdfs:label "云帆物流" . <urn:d> rdfs:label "东港区"@zh .
+<urn:e> kg:locatedIn <urn:d> .
+<urn:s> a rdf:Statement ; rdf:subject <urn:e> ; rdf:predicate kg:locatedIn ; rdf:object <urn:d> ;
+    kg:evidence "云帆物流落户东港区。"@zh .
+""", encoding="utf-8")
+    expected = [("云帆物流", "locatedIn", "东港区", None, None, "云帆物流落户东港区。")]
+    assert rows(ttl, "entity-facts", entity="云帆物流") == expected
+    assert rows(ttl, "entity-facts", entity="东港区") == expected
+
+
+@pytest.mark.parametrize("sparql, expected", [
+    # columns in the order the query selects them, whatever the order of the patterns
+    ("SELECT ?o ?s WHERE { ?s kg:partOf ?o } ORDER BY ?s", [("d/city", "d/bay"), ("d/city", "d/north")]),
+    # an unbound column is None; a language-tagged or typed literal gives its lexical form
+    ("SELECT DISTINCT ?l ?y ?none WHERE { ?s rdfs:label ?l ; kg:locatedIn ?x . ?st rdf:subject ?s ; kg:year ?y "
+     "OPTIONAL { ?s kg:missing ?none } FILTER (?l = '蓝港科技'@zh) }", [("蓝港科技", "2021", None)]),
+    # a triple term is its N-Triples text
+    ("SELECT ?t WHERE { BIND (<<( <urn:a> <urn:b> 'c' )>> AS ?t) }", [('<urn:a> <urn:b> "c"',)]),
+])
+def test_result_rows_are_plain_values_in_column_order(graph: Path, sparql: str, expected: list[tuple]):
+    got = [tuple(v.removeprefix("https://w3id.org/regiokg/id/") if v else v for v in r)
+           for r in rows(graph, sparql)]
+    assert got == expected
+
+
 def test_entities_mentioned_in_several_documents(graph: Path):
     assert rows(graph, "multi-document-entities") == [
         ("海湾区", "District", "2"), ("滨江市", "District", "2"), ("星海机床有限公司", "Enterprise", "2"),

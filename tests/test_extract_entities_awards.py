@@ -31,6 +31,8 @@ HONOURS = [
     ("园区获评“五星级”。", "五星级"),
     # 全国 before a count is dropped with the count
     ("高新区被评为全国15家进步显著的双创示范基地之一。", "进步显著的双创示范基地"),
+    # a count inside the title is no tally (only a count at its end is: 入选省瞪羚企业2家)
+    ("该片荣获“五个一工程”奖。", "“五个一工程”奖"),
     # the honour ends before 的还有 that lists its other holders
     ("同时入选第二批智慧港口优秀案例的还有北湾港、南岭港等。", "智慧港口优秀案例"),
     # a zone kind is an honour where the text designates the zone with it

@@ -933,7 +933,7 @@ def _awards(sentence: str) -> list[Candidate]:
                 s += 1
             while e > s and sentence[e - 1] == " ":
                 e -= 1
-            if _COUNTED.search(sentence[s:e]):
+            if _COUNT_END.search(sentence[s:e]):
                 continue  # 入选省瞪羚企业2家: a tally, no honour of a named holder
             titled = bool(tail) and "称号" in tail.group(0) and sentence[e - 1:e] in _QUOTES  # “中国云谷”称号
             quoted = _whole_quote(sentence[s:e]) and bool(_CONFERRING.search(sentence[:m.end()]))
@@ -1006,7 +1006,7 @@ def _list_awards(sentence: str, words: Sequence[Word]) -> list[Candidate]:
             plain = text.replace("“", "").replace("”", "")
             level = n < 2 and plain.startswith(lx.AWARD_LEVELS) and 5 <= len(plain) <= 20 and _head_type(plain) is not None
             shaped = _head_type(plain) == T.AWARD or level or n == 2 and len(plain) <= 10 and "“" in text
-            if len(plain) >= 4 and shaped and not _COUNTED.search(plain) and plain not in lx.GENERIC_NAMES:
+            if len(plain) >= 4 and shaped and not _COUNT_END.search(plain) and plain not in lx.GENERIC_NAMES:
                 out.append(Candidate(s, e, T.AWARD, text, "award-cue"))
     return out
 
@@ -1014,7 +1014,7 @@ def _list_awards(sentence: str, words: Sequence[Word]) -> list[Candidate]:
 _ASPIRATION = re.compile(r"(?<!成功)(?:创建|争创|申创|申报|争取|冲刺|对标)$")
 _DESIGNATION = re.compile(r"(?:作为|成为|是|获批|获评|评为|认定为|升级为|晋升为|批准为|入选|荣获|荣膺)[^，,。；;]{0,8}$")
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百]+)[家个项所]"
-_COUNTED = re.compile(_COUNT + "$")
+_COUNT_END = re.compile(_COUNT + "$")
 _COUNT_AFTER = re.compile("^" + _COUNT)
 
 

@@ -1162,7 +1162,20 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
 
 
 _SUBCOUNTY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?P<b>[\u4e00-\u9fff]{2,4}?社区)?")
-_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns"})
+_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns", "n"})
+_NAME_THEN_TOWN = ("城镇", "村镇", "集镇")
+
+
+def _common_town_word(a: str, w: Word) -> bool:
+    """X镇 that is a common word (特色小镇, 新型城镇, 示范镇), not a town. A common noun stem (n) counts only as the
+    whole word (团林铺镇), never as a word leading on (城镇居民); a place word the tagger reads whole keeps its
+    name even when it ends like a common word (梅城镇 is 梅城 + 镇, not … + 城镇)."""
+    whole = w.text == a
+    if w.tag == "n" and not whole:
+        return True
+    if whole and w.tag in ("LOC", "ns") and a.endswith(_NAME_THEN_TOWN) and len(a) >= 3:
+        return False
+    return a.endswith(lx.NOT_SUBCOUNTY)
 
 
 def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
@@ -1179,7 +1192,7 @@ def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
             continue
         a, b = m.group("a"), m.group("b")
         stem = a[:-2] if a.endswith("街道") else a[:-1]
-        if a.endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
+        if _common_town_word(a, w) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
                 and gazetteer().lookup(stem)[0].level <= 2:
             continue
         if b and m.end("b") in ends:

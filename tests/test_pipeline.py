@@ -146,3 +146,43 @@ LEAD_CITIES = [
 def test_a_lead_city_before_its_county_is_a_mention(nlp, text, city, expected):
     doc = nlp(text)
     assert ((city, "District") in {(s.text, s.label_) for s in doc.spans["kg"]}) == expected
+
+
+NOTICE = ("河南省工业和信息化厅关于公布省级特色产业园区名单的通知\n\n"
+          "经专家评审，确定巩义新材料产业园等3家园区为第二批河南省特色产业园区，现予公布。\n\n"
+          "本批园区主导产业突出，集聚效应明显。\n\n"
+          "一、郑州市（2家）\n1.巩义新材料产业园（巩义市）\n2.长垣智能装备产业园（长垣市）\n\n"
+          "二、漯河市（1家）\n3.临颍食品产业园（临颍县）\n\n"
+          "各市要加强对园区的指导。\n\n4.中牟物流园（中牟县）\n")
+NOTICE_PARKS = [("巩义新材料产业园", True), ("长垣智能装备产业园", True), ("临颍食品产业园", True),
+                ("中牟物流园", False)]   # a numbered line after the list's prose is no holder
+
+
+def _notice_awards(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    spans = list(doc.spans["kg"])
+    return {(spans[s].text, spans[o].text) for s, p, o, *_ in doc._.kg_relations if p == "receivedAward"}
+
+
+@pytest.mark.parametrize(("park", "holds"), NOTICE_PARKS)
+def test_a_notice_list_holds_the_notice_honour(nlp, park, holds):
+    assert ((park, "河南省特色产业园区") in _notice_awards(nlp, NOTICE)) == holds
+
+
+def test_a_numbered_list_after_a_plain_award_holds_nothing(nlp):
+    text = "巩义市获评河南省特色产业园区。\n\n重点工作如下：\n1.长垣智能装备产业园（长垣市）\n"
+    assert not any(p == "长垣智能装备产业园" for p, _ in _notice_awards(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a notice listing counties each once reports on none of them
+    ("1.甲园（巩义市）\n2.乙园（长垣市）\n3.丙园（中牟县）", ["巩义市", "长垣市", "中牟县"], None),
+    # one county named once with no rival is the home
+    ("巩义市新签约项目12个。", ["巩义市"], "巩义市"),
+])
+def test_places_named_once_each_give_no_home(nlp, text, names, expected):
+    from kg.pipeline.factories import home_district
+    doc = nlp.make_doc(text)
+    spans = _spans(doc, [(n, "District") for n in names])
+    i = home_district(spans, len(text))
+    assert (spans[i].text if i is not None else None) == expected

@@ -46,14 +46,16 @@ _NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[
 _SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]"
                      r"|^[双百千万][百千万]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
+# 认定A、B等12家企业为…, 确定X等5家园区为…: a notice naming a counted list of holders as the honour
+_NAMED_AS = r"(?:确定|认定|评定|命名|遴选|评选|批准|同意)[^，,。；;：:]{2,60}?等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所|项)[\u4e00-\u9fff]{1,6}?为"
 AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
-    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
+    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的|" + _NAMED_AS + ")"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:\n]|[（(](?![^）)]{1,3}[）)][\u4e00-\u9fff])|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
 # Cues that confer by themselves: what follows them, led by the level of the body conferring it, is the honour
 # even with no honour-shaped head (入选全国乡村治理示范乡镇名单, 获评某省森林乡镇, 入选某省首台（套）重大技术装备).
-_CONFERRING = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|荣获|被授予|名列|位列)$")
+_CONFERRING = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|荣获|被授予|名列|位列|" + _NAMED_AS + ")$")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,
@@ -484,6 +486,19 @@ def _place_led_parks(words: Sequence[Word]) -> list[Candidate]:
                     or x.tag == "ORG" and j > i + 1:
                 break
     return out
+
+
+_ITEM_PARK = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）])[\s　]*(?P<name>[\u4e00-\u9fff]{2,16}?(?:%s))(?=[（(，,。；;]|\s*$)"
+                        % "|".join(sorted(_PARK_WORDS, key=len, reverse=True)))
+
+
+def _item_park(sentence: str) -> list[Candidate]:
+    """3.X黄花产业园（X区）: a numbered item that is a whole park name led by a place (a division or a county's stem)
+    is that park, however the tagger cut the words of its trade."""
+    m = _ITEM_PARK.match(sentence)
+    if m is None or not _led_by_place(m.group("name")):
+        return []
+    return [Candidate(m.start("name"), m.end("name"), T.PARK, m.group("name"), "shape")]
 
 
 _PHASED_HEADS = ("产业园", "工业园", "科技园", "物流园", "园区", "产业基地", "孵化基地")
@@ -1272,6 +1287,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
     found.extend(_place_led_parks(words))
+    found.extend(_item_park(sentence))
     found.extend(_framed_descriptive(sentence, words))
     found.extend(_issuers(words))
     found.extend(_awards(sentence))

@@ -320,6 +320,34 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
     return out
 
 
+# the honour of a notice whose holders are listed after it: 确定A等12家园区为X / 以下企业被认定为X： / X名单如下：
+_COUNTED_AS = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所|项)[\u4e00-\u9fff]{1,6}?为"
+                         r"(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批)*[“\"]?$")
+_LIST_FOLLOWS = re.compile(r"^[”\"]?(?:称号|名单)?(?:如下|的(?:名单|是)如下)?[：:]\s*$")
+# 1.X（Y县）, （3）X, 12、X: an item of a numbered list; 一、太原市（2家）: a heading that groups items
+_ITEM = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）]|\d+\s)[\s　]*")
+_GROUP_HEADING = re.compile(r"^[\s　]*[一二三四五六七八九十]+、[^，,。；;：:]{1,20}$")
+
+
+def notice_award(sentence: str, award: Candidate) -> bool:
+    """The award of a notice that names its holders in a list after the sentence: the list is counted in front
+    of the honour (确定A等12家园区为X) or opened by a colon after it (…被认定为X：)."""
+    return award.type == T.AWARD and (_COUNTED_AS.search(sentence[:award.start]) is not None
+                                      or _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")) is not None)
+
+
+def list_item_holders(line: str, cands: Sequence[Candidate]) -> list[Candidate] | None:
+    """What a line of a notice's list names as holders: the park, firm, project or body opening a numbered item;
+    [] for a heading that groups items; None when the line is prose and the list has ended."""
+    if _GROUP_HEADING.match(line):
+        return []
+    item = _ITEM.match(line)
+    if item is None:
+        return None
+    first = [c for c in cands if c.start == item.end() and c.type in (T.PARK, T.ENTERPRISE, T.PROJECT, T.ORGANIZATION)]
+    return first[:1]
+
+
 _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, reverse=True)) + ")")
 
 

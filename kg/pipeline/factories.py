@@ -213,9 +213,13 @@ def span_views(spans: list[Span], text: str) -> list[SpanView]:
 _SUBCOUNTY = re.compile(r"(?:街道|镇|乡|社区)$")
 
 
+_TIED_PLACES = 3
+
+
 def home_district(spans: list[SpanLike], length: int) -> int | None:
     """The district the document reports on: the most mentioned county-level place or zone, title counting triple."""
     score: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     first: dict[str, int] = {}
     g = gazetteer()
     for i, s in enumerate(spans):
@@ -228,10 +232,13 @@ def home_district(spans: list[SpanLike], length: int) -> int | None:
         if s.start_char < 200:
             weight *= 3
         score[s.text] += weight
+        mentions[s.text] += 1
         first.setdefault(s.text, i)
     if not score:
         return None
     best = max(score, key=lambda n: (score[n], len(n)))
+    if mentions[best] == 1 and sum(1 for n, v in score.items() if v == score[best] and mentions[n] == 1) >= _TIED_PLACES:
+        return None  # a list of places each named once (a provincial notice): no one of them is reported on
     return first[best]
 
 
@@ -265,6 +272,7 @@ def make_relations(nlp: Language, name: str, *, home_district: bool) -> "Relatio
     return RelationFinder(home_district)
 
 
+_PROSE_BEFORE_LIST = 4   # sentences of a notice between its honour and the list of holders
 ZONE = re.compile(r"(?:新区|高新区|开发区|经开区|工业园区|保税区|自贸区|试验区|示范区|合作区)$")
 
 
@@ -311,6 +319,7 @@ class RelationFinder:
                     continue
                 out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
         out = self._table_rows(text, index, out, sent_years)
+        out += self._notice_lists(text, sents, by_sent, index, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
         placed = [self._cand(s, 0) for s in districts]
@@ -324,6 +333,33 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    def _notice_lists(self, text: str, sents: list[tuple[int, int]], by_sent: list[list[SpanView]], index: dict,
+                      sent_years: dict[int, int | None]) -> list:
+        """A notice's honour (确定A等12家园区为X，现予公布 / 以下企业被认定为X：) goes to each holder its numbered list
+        names in the lines after it, with the notice sentence's year; a few sentences of prose may come between, and
+        the list ends at the first line of prose after it."""
+        out = []
+        for k, (base, _) in enumerate(sents):
+            sent_text = text[base:sents[k][1]]
+            for award in (self._cand(s, base) for s in by_sent[k] if s.label_ == EntityType.AWARD.value):
+                if not relations.notice_award(sent_text, award):
+                    continue
+                ai = self._index(index, award, base)
+                started = False
+                for j in range(k + 1, len(sents)):
+                    start, end = sents[j]
+                    line = text[start:end]
+                    holders = relations.list_item_holders(line, [self._cand(s, start) for s in by_sent[j]])
+                    if holders is None and (started or j - k > _PROSE_BEFORE_LIST):
+                        break
+                    started = started or holders is not None
+                    holders = holders or []
+                    for h in holders:
+                        hi = self._index(index, h, start)
+                        if hi is not None and ai is not None:
+                            out.append((hi, "receivedAward", ai, sent_years.get(base), start, end))
+        return out
 
     @staticmethod
     def _table_rows(text: str, index: dict, out: list, sent_years: dict[int, int | None]) -> list:

@@ -186,3 +186,10 @@ def test_places_named_once_each_give_no_home(nlp, text, names, expected):
     spans = _spans(doc, [(n, "District") for n in names])
     i = home_district(spans, len(text))
     assert (spans[i].text if i is not None else None) == expected
+
+
+def test_unnumbered_lines_that_are_one_name_each_hold_a_colon_notice(nlp):
+    text = ("2022年，以下园区被认定为河南省特色产业园区：\n巩义新材料产业园\n长垣智能装备产业园（长垣市）\n"
+            "全省要加强管理。\n郑州智能装备产业园\n")
+    got = {p for p, a in _notice_awards(nlp, text) if a == "河南省特色产业园区"}
+    assert got == {"巩义新材料产业园", "长垣智能装备产业园"}

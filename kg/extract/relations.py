@@ -35,7 +35,7 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 # an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
-ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|有|包括|分别是|分别为)[：:]?$")
+ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?(?:的?(?:还有|有|包括|分别是|分别为)[：:]?|(?:如下)?[：:])$")
 # a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
 BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
@@ -308,6 +308,8 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             # 江苏甲阀门股份有限公司…，甲阀门同时获评…: the firm named before by its short form; 其研发的乙入选…: an
             # unread holder, never the home
             recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
+        elif _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")):
+            recipients = []   # 以下企业被认定为X：…: the holders are the lines that follow, not the home
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -326,6 +328,7 @@ _COUNTED_AS = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:
 _LIST_FOLLOWS = re.compile(r"^[”\"]?(?:称号|名单)?(?:如下|的(?:名单|是)如下)?[：:]\s*$")
 # 1.X（Y县）, （3）X, 12、X: an item of a numbered list; 一、太原市（2家）: a heading that groups items
 _ITEM = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）]|\d+\s)[\s　]*")
+_BARE_ITEM_END = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?[；;，,。、]?\s*")
 _GROUP_HEADING = re.compile(r"^[\s　]*[一二三四五六七八九十]+、[^，,。；;：:]{1,20}$")
 
 
@@ -342,9 +345,10 @@ def list_item_holders(line: str, cands: Sequence[Candidate]) -> list[Candidate] 
     if _GROUP_HEADING.match(line):
         return []
     item = _ITEM.match(line)
-    if item is None:
-        return None
-    first = [c for c in cands if c.start == item.end() and c.type in (T.PARK, T.ENTERPRISE, T.PROJECT, T.ORGANIZATION)]
+    start = item.end() if item else len(line) - len(line.lstrip(" \u3000\t"))
+    first = [c for c in cands if c.start == start and c.type in (T.PARK, T.ENTERPRISE, T.PROJECT, T.ORGANIZATION)]
+    if item is None and not (first and _BARE_ITEM_END.fullmatch(line[first[0].end:])):
+        return None   # an unnumbered line is an item only when the name is all of it
     return first[:1]
 
 

@@ -79,6 +79,25 @@ def test_towns_from_tagged_words(parts: list[tuple[str, str]], towns: set[str]) 
     assert got == towns
 
 
+COOPERATIVES = [
+    # a cooperative named after its county and town: the town is a mention inside the name
+    ("桃江县灰山港镇竹海种植专业合作社获评省级示范社。", "桃江县灰山港镇竹海种植专业合作社", "灰山港镇"),
+    # the tagger cuts its places and trade into words: they still make one cooperative
+    ("桃江县修山镇花园村种养专业合作社获评湖南省示范合作社。", "桃江县修山镇花园村种养专业合作社", "修山镇"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "coop", "town"), COOPERATIVES)
+def test_a_cooperative_and_its_town(sentence: str, coop: str, town: str) -> None:
+    got = found(sentence)
+    assert (coop, "Enterprise") in got and (town, "District") in got
+
+
+@pytest.mark.parametrize("sentence", ["桃江县大力发展农民专业合作社。", "全县新增农民专业合作社86家。"])
+def test_no_cooperative_without_its_places(sentence: str) -> None:
+    assert not any(t == "Enterprise" and n.startswith(("桃江县", "全县")) for n, t in found(sentence))
+
+
 NOT_ORGS = [
     ("深入贯彻市党代会精神及决策部署，奋力开创新局面。", "部署"),   # a verb noun ending in 署
     ("海达集团智能终端事业部员工正在调试设备。", "事业部"),       # a unit inside a firm

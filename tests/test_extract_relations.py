@@ -412,3 +412,11 @@ BRACKETED_SEATS = [
 def test_a_bracketed_division_places_the_name_before_it(sentence, names, subject, expected):
     got = {o for s_, p, o in triples(sentence, names, home_name=None) if s_ == subject and p == "locatedIn"}
     assert got == expected
+
+
+def test_a_town_inside_a_firms_name_is_where_it_is():
+    sentence = "桃江县灰山港镇竹海种植专业合作社获评省级示范社。"
+    names = [("桃江县灰山港镇竹海种植专业合作社", E), ("灰山港镇", D), ("省级示范社", A)]
+    got = triples(sentence, names, home_name="桃江县")
+    assert ("桃江县灰山港镇竹海种植专业合作社", "locatedIn", "灰山港镇") in got
+    assert ("灰山港镇", "receivedAward", "省级示范社") not in got

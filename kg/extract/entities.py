@@ -492,6 +492,32 @@ _ITEM_PARK = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）])[\s　]*(?P<n
                         % "|".join(sorted(_PARK_WORDS, key=len, reverse=True)))
 
 
+_COOP_HEADS = ("合作社", "联合社")
+_COOP_FILL_TAGS = frozenset({"n", "v", "vn", "nz", "a"})
+
+
+def _coops(words: Sequence[Word]) -> list[Candidate]:
+    """安化县 仙溪镇 大坪村 种养 专业 合作社: a cooperative registers under its places (county, town, village) and its
+    trade, which the tagger cuts into words no chunk joins; the places must lead (农民专业合作社 is a kind)."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.tag != "LOC" or not (gazetteer().lookup(w.text) or _SUBCOUNTY.fullmatch(w.text)) \
+                or i > 0 and words[i - 1].tag == "LOC":
+            continue
+        j = i
+        while j + 1 < len(words) and words[j + 1].tag == "LOC":
+            j += 1
+        for k in range(j + 1, min(j + 6, len(words))):
+            x = words[k]
+            if x.text.endswith(_COOP_HEADS):
+                if k > j + 1 or len(x.text) > 3:
+                    out.append(Candidate(w.start, x.end, T.ENTERPRISE, "".join(v.text for v in words[i:k + 1]), "shape"))
+                break
+            if x.tag not in _COOP_FILL_TAGS or x.text in lx.TRIGGERS:
+                break
+    return out
+
+
 def _item_park(sentence: str) -> list[Candidate]:
     """3.X黄花产业园（X区）: a numbered item that is a whole park name led by a place (a division or a county's stem)
     is that park, however the tagger cut the words of its trade."""
@@ -1288,6 +1314,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found.extend(_verb_spanning(words))
     found.extend(_place_led_parks(words))
     found.extend(_item_park(sentence))
+    found.extend(_coops(words))
     found.extend(_framed_descriptive(sentence, words))
     found.extend(_issuers(words))
     found.extend(_awards(sentence))
@@ -1308,6 +1335,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
         spans = [(c.start, c.end) for c in subcounty]
         found = [c for c in found if c.type == T.PARK and _head_type(c.text) == T.PARK  # 甲镇工业小区 stays a park
+                 or c.type == T.ENTERPRISE and c.text.endswith(_COOP_HEADS)   # 甲镇乙村…合作社 stays a cooperative
                  or not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
@@ -1324,7 +1352,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
     kept = resolve_overlaps(found)
-    kept = _body_divisions(_institute_founders(_dot_partners(_project_firms(kept, words))))
+    kept = _named_towns(_body_divisions(_institute_founders(_dot_partners(_project_firms(kept, words)))))
     return sorted(kept + _seat_districts(kept), key=lambda c: (c.start, c.end))
 
 
@@ -1398,6 +1426,28 @@ def city_lead(name: str) -> int:
         if parents and any(d.parent in parents for d in g.lookup(rest)):
             return n
     return 0
+
+
+_TOWN_IN_NAME = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))[\u4e00-\u9fff]{2,}")
+
+
+def _named_towns(kept: list[Candidate]) -> list[Candidate]:
+    """安化县马路镇金溪茶叶专业合作社: the town a firm or body registers under, written after its county in full, is a
+    mention of its own inside the name (the county is the firm's by the report's own account)."""
+    out = list(kept)
+    g = gazetteer()
+    for c in kept:
+        if c.type not in (T.ENTERPRISE, T.ORGANIZATION):
+            continue
+        cut = next((n for n in range(min(8, len(c.text) - 3), 1, -1)
+                    if g.lookup(c.text[:n]) and g.lookup(c.text[:n])[0].level == 3 and g.lookup(c.text[:n])[0].name == c.text[:n]), 0)
+        m = _TOWN_IN_NAME.match(c.text, cut) if cut else None
+        if m is None or m.group("town").endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", m.group("town")):
+            continue
+        s, e = c.start + m.start("town"), c.start + m.end("town")
+        if not any(k.type == T.DISTRICT and k.start == s and k.end == e for k in kept):
+            out.append(Candidate(s, e, T.DISTRICT, m.group("town"), "gazetteer"))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _body_divisions(kept: list[Candidate]) -> list[Candidate]:

@@ -167,6 +167,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
     for c in cands:
         if c.type not in LOCATABLE or _nested(c, cands):
             continue
+        out.extend(Found(c, P.LOCATED_IN, t) for t in _towns_in_name(c, places))
         if c.type == T.ORGANIZATION and not _hosted_org(c.text):
             out.extend(_organization_place(c, cands, home))
             continue
@@ -188,6 +189,14 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def _towns_in_name(c: Candidate, places: Sequence[Candidate]) -> list[Candidate]:
+    """X县Y镇…合作社: a town written inside a firm's or body's name is where it is."""
+    if c.type not in (T.ENTERPRISE, T.ORGANIZATION):
+        return []
+    return [p for p in places if p.type == T.DISTRICT and c.start < p.start and p.end < c.end
+            and SUBCOUNTY_HEAD.search(p.text)]
 
 
 # 在P，X项目开工: a clause that is only a place sets the place of what the next clause names

@@ -360,6 +360,14 @@ SUBCOUNTY = [
     ("邻县白石县青泥镇客商来访", [("白石县", D), ("青泥镇", D)], "松山区", set()),
     ("和谐社区开展志愿服务", [("和谐社区", D)], "松山区", set()),
     ("凌水街道新建两处口袋公园", [("凌水街道", D)], "大连市", set()),
+    # a home written after its city: still the county-level home of its towns
+    ("新塘镇获评全国乡村治理示范镇", [("新塘镇", D)], "广州市增城区", {("新塘镇", "广州市增城区")}),
+    # a town's own report: part of the county written right before it, else of the first county it names
+    ("2016年，江宁区湖熟街道围绕工业强街目标", [("江宁区", D), ("湖熟街道", D)], "湖熟街道", {("湖熟街道", "江宁区")}),
+    ("在江宁区委的领导下，湖熟街道加快发展", [("江宁区", D), ("湖熟街道", D)], "湖熟街道", {("湖熟街道", "江宁区")}),
+    # but a county named after the town is not the town's when another came first
+    ("在浦口区委的领导下，湖熟街道与江宁区合作", [("浦口区", D), ("湖熟街道", D), ("江宁区", D)], "湖熟街道",
+     {("湖熟街道", "浦口区")}),
 ]
 
 

@@ -1204,7 +1204,7 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
 
 _SUBCOUNTY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?P<b>[\u4e00-\u9fff]{2,4}?社区)?")
 _SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns", "n"})
-_NAME_THEN_TOWN = ("城镇", "村镇", "集镇")
+_NAME_THEN_TOWN = ("城镇", "村镇", "集镇", "乡镇")
 
 
 def _common_town_word(a: str, w: Word) -> bool:

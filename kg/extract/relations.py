@@ -699,7 +699,7 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
     district when that is a county-level division and the text writes no other division right before it.
     `districts` carry offsets in one text."""
     out = []
-    county = home is not None and is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
+    county = home is not None and _written_county(home.text)
     for d in districts:
         if gazetteer().lookup(d.text):
             continue
@@ -709,7 +709,33 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
                 out.append(Found(d, P.PART_OF, before, dated=False))
         elif SUBCOUNTY_HEAD.search(d.text) and county and (before is None or before.text == home.text):
             out.append(Found(d, P.PART_OF, before or home, dated=False))
+        elif SUBCOUNTY_HEAD.search(d.text) and before is not None and home is not None and d.text == home.text \
+                and _county_level(before.text):
+            out.append(Found(d, P.PART_OF, before, dated=False))   # 姜堰区溱东镇 in 溱东镇's report: its county
+    out.extend(_home_town_county(districts, home, out))
     return list({(f.subject.text, f.object.text): f for f in out}.values())
+
+
+def _written_county(name: str) -> bool:
+    """A county-level division, alone or after its city or province (汉台区, 汉中市汉台区)."""
+    chain = _chain(name)
+    return bool(chain) and chain[0].level == 3 and name.endswith(chain[0].name)
+
+
+def _county_level(name: str) -> bool:
+    found = gazetteer().lookup(name)
+    return bool(found) and found[0].level == 3
+
+
+def _home_town_county(districts: Sequence[Candidate], home: Candidate | None, found: Sequence[Found]) -> list[Found]:
+    """A town's own report (万安镇2014年工作总结, …在X县委领导下): the town is part of the first county-level division
+    it names, unless the text already wrote the county right before it."""
+    if home is None or gazetteer().lookup(home.text) or not SUBCOUNTY_HEAD.search(home.text) \
+            or any(f.subject.text == home.text for f in found):
+        return []
+    county = next((d for d in districts if _county_level(d.text)), None)
+    home_at = next((d for d in districts if d.text == home.text), home)
+    return [Found(home_at, P.PART_OF, county, dated=False)] if county is not None else []
 
 
 def free_trade_area(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:

@@ -428,3 +428,19 @@ def test_a_town_inside_a_firms_name_is_where_it_is():
     got = triples(sentence, names, home_name="桃江县")
     assert ("桃江县灰山港镇竹海种植专业合作社", "locatedIn", "灰山港镇") in got
     assert ("灰山港镇", "receivedAward", "省级示范社") not in got
+
+
+OPENED_AT = [
+    # 在P开园/开工/投产: the place where the thing is opened
+    ("华兴食品加工项目在青泥镇正式开工。", [("华兴食品加工项目", PR), ("青泥镇", D)], ("华兴食品加工项目", "青泥镇"), True),
+    ("云杉田园综合体项目在北湖镇开园，全年接待游客50万人次。", [("云杉田园综合体项目", PR), ("北湖镇", D)],
+     ("云杉田园综合体项目", "北湖镇"), True),
+    # 在P参加/举办: an event there, not the place the thing is in
+    ("星海电子在青泥镇参加产品展销会。", [("星海电子", E), ("青泥镇", D)], ("星海电子", "青泥镇"), False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "pair", "expected"), OPENED_AT, ids=[c[0][:10] for c in OPENED_AT])
+def test_the_place_a_thing_is_opened_at(sentence, names, pair, expected):
+    got = {(s, o) for s, p, o in triples(sentence, names) if p == "locatedIn"}
+    assert (pair in got) == expected

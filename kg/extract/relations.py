@@ -134,6 +134,15 @@ def _bracketed_seat(sentence: str, between: str, p: Candidate) -> bool:
     return between in ("（", "(") and p.type == T.DISTRICT and sentence[p.end:p.end + 1] in ("）", ")")
 
 
+AT_PLACE = re.compile(r"^(?:已|将|正式|率先|顺利|成功|相继)*在$")
+OPENED = re.compile(r"^(?:正式|顺利|成功|率先)?(?:开园|开业|开工|投产|竣工|落成|建成|揭牌|开馆|试运营|奠基)")
+
+
+def _opened_at(sentence: str, between: str, p: Candidate) -> bool:
+    """X项目在Y镇开园, X在Y区正式投产: the place where a thing is opened, started or finished."""
+    return p.type in PLACE_TYPES and AT_PLACE.match(between) is not None and OPENED.match(sentence[p.end:]) is not None
+
+
 def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """The place a cue puts `c` in, nearest first."""
     best: tuple[int, Candidate] | None = None
@@ -143,7 +152,7 @@ def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Cand
         if p.start >= c.end:
             between = sentence[c.end:p.start]
             ok = len(between) <= 30 and not re.search(r"[，,。；;：:]", between) and LOCATED_AFTER.search(between) \
-                or _bracketed_seat(sentence, between, p)
+                or _bracketed_seat(sentence, between, p) or _opened_at(sentence, between, p)
         else:
             between = sentence[p.end:c.start]
             lead = sentence[max(0, p.start - 3):p.start]

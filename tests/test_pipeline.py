@@ -193,3 +193,24 @@ def test_unnumbered_lines_that_are_one_name_each_hold_a_colon_notice(nlp):
             "全省要加强管理。\n郑州智能装备产业园\n")
     got = {p for p, a in _notice_awards(nlp, text) if a == "河南省特色产业园区"}
     assert got == {"巩义新材料产业园", "长垣智能装备产业园"}
+
+
+ROUND_UP = ("恩施州一季度重点项目集中签约\n\n3月以来，恩施州各县市密集开展项目签约活动。\n\n"
+            "建始县方面，湖北星海食品有限公司年产5万吨魔芋精深加工项目开工建设，总投资5亿元。\n\n"
+            "在利川市，湖北云杉新材料有限公司年产10万吨石材项目签约落地。\n\n"
+            "全州还将推进华兴物流园项目建设。\n")
+
+
+@pytest.mark.parametrize(("thing", "place", "expected"), [
+    # a paragraph of a city's round-up that opens with one of its counties: what it lists is in that county
+    ("湖北星海食品有限公司年产5万吨魔芋精深加工项目", "建始县", True),
+    ("湖北云杉新材料有限公司年产10万吨石材项目", "利川市", True),
+    ("湖北星海食品有限公司年产5万吨魔芋精深加工项目", "恩施州", False),
+    # a paragraph opened by no county stays the city's
+    ("华兴物流园项目", "恩施州", True),
+])
+def test_a_round_up_paragraph_is_its_countys(nlp, thing, place, expected):
+    doc = nlp(ROUND_UP)
+    spans = list(doc.spans["kg"])
+    got = {(spans[s].text, spans[o].text) for s, p, o, *_ in doc._.kg_relations if p == "locatedIn"}
+    assert ((thing, place) in got) == expected

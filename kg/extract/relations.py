@@ -92,6 +92,11 @@ def _chain(name: str) -> tuple[Division, ...]:
     return ()
 
 
+def chain(name: str) -> tuple[Division, ...]:
+    """The divisions that contain the place, innermost first (see `_chain`)."""
+    return _chain(name)
+
+
 def _ancestor_of_home(place: Candidate, home: Candidate | None) -> bool:
     """大连市 when the document is about 大连高新区 or 甘井子区."""
     if home is None or place.type != T.DISTRICT or not is_division(place.text, 2):
@@ -367,7 +372,7 @@ def list_item_holders(line: str, cands: Sequence[Candidate]) -> list[Candidate] 
     first = [c for c in cands if c.start == start and c.type in (T.PARK, T.ENTERPRISE, T.PROJECT, T.ORGANIZATION)]
     if item is None and not (first and _BARE_ITEM_END.fullmatch(line[first[0].end:])):
         return None   # an unnumbered line is an item only when the name is all of it
-    return first[:1]
+    return sorted(first, key=lambda c: c.start - c.end)[:1]   # the whole name, not a firm it opens with
 
 
 _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, reverse=True)) + ")")

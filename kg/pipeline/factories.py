@@ -298,6 +298,7 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: SpanLike | None = None
+        county: SpanLike | None = None
         sent_years: dict[int, int | None] = {}
         for k, (base, sent_end) in enumerate(sents):
             sent_text = text[base:sent_end]
@@ -308,8 +309,11 @@ class RelationFinder:
                 lead = len(sent_text) - len(sent_text.lstrip(" \u3000\t*“\""))
                 park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(text, s, base, lead)),
                             None)
+                county = self._paragraph_county(sent_text, local, base, home_span)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
+            if county is not None:
+                home = self._cand(county, base)
             known = [self._cand(s, base) for s in developers]
             ctx = self._cand(park, base) if park is not None else None
             for f in relations.relations(sent_text, cands, home, park=ctx, known=known):
@@ -333,6 +337,23 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _paragraph_county(sentence: str, local: list[SpanView], base: int, home: SpanLike | None) -> SpanLike | None:
+        """A city's round-up of its counties (天柱县则…。 / 在三穗县，… / 凯里市方面，…): a paragraph that opens with a
+        county-level division inside the home city or province is that county's, and what it lists is in it."""
+        if home is None:
+            return None
+        own = gazetteer().lookup(home.text)
+        if not own or own[0].level > 2:
+            return None
+        lead = len(sentence) - len(sentence.lstrip(" \u3000\t"))
+        first = next((s for s in local if s.label_ == EntityType.DISTRICT.value), None)
+        if first is None or first.start_char - base not in (lead, lead + 1) or not sentence[lead:first.start_char - base] in ("", "在"):
+            return None
+        divs = gazetteer().lookup(first.text)
+        inside = divs and divs[0].level == 3 and any(d.code == own[0].code for d in relations.chain(first.text))
+        return first if inside else None
 
     def _notice_lists(self, text: str, sents: list[tuple[int, int]], by_sent: list[list[SpanView]], index: dict,
                       sent_years: dict[int, int | None]) -> list:

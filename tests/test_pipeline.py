@@ -214,3 +214,16 @@ def test_a_round_up_paragraph_is_its_countys(nlp, thing, place, expected):
     spans = list(doc.spans["kg"])
     got = {(spans[s].text, spans[o].text) for s, p, o, *_ in doc._.kg_relations if p == "locatedIn"}
     assert ((thing, place) in got) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # an honour dated in its own clause takes that year, not the sentence's first one
+    ("2021年建成的云杉数字产业园，2022年入驻企业增至68家，其中济南星海电子有限公司2022年获评山东省瞪羚企业。", 2022),
+    # an honour with no year of its own takes the sentence's
+    ("2021年，济南星海电子有限公司获评山东省瞪羚企业。", 2021),
+])
+def test_an_honour_takes_the_year_of_its_own_clause(nlp, text, year):
+    doc = nlp(text)
+    spans = list(doc.spans["kg"])
+    got = {y for s, p, o, y, *_ in doc._.kg_relations if p == "receivedAward" and spans[o].text == "山东省瞪羚企业"}
+    assert got == {year}

@@ -29,6 +29,13 @@ def _explicit(sentence: str) -> re.Match | None:
                  if not _PLAN_BEFORE.search(sentence[:m.start()]) and not _figure_year(sentence, m)), None)
 
 
+def clause_year(clause: str) -> int | None:
+    """The year a clause writes for its own fact (其中X公司2023年获评…): the last explicit year in it, or None."""
+    found = [m for m in _EXPLICIT.finditer(clause) if not _PLAN_BEFORE.search(clause[:m.start()])
+             and not _COMPARED_BEFORE.search(clause[:m.start()])]
+    return int(found[-1].group(1)) if found else None
+
+
 _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")
 _RELATIVE = {"今年": 0, "本年": 0, "近日": 0, "日前": 0, "去年": -1, "上年": -1,
              "前年": -2, "明年": 1, "来年": 1}

@@ -321,7 +321,8 @@ class RelationFinder:
                 oi = self._index(index, f.object, base)
                 if si is None or oi is None:
                     continue
-                out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
+                out.append((si, f.predicate.value, oi, self._fact_year(sent_text, f, year) if f.dated else None,
+                            base, sent_end))
         out = self._table_rows(text, index, out, sent_years)
         out += self._notice_lists(text, sents, by_sent, index, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
@@ -337,6 +338,15 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _fact_year(sentence: str, f: relations.Found, year: int | None) -> int | None:
+        """An honour dated in its own clause (…，其中X公司2023年获评Y) takes that year, not the sentence's first one."""
+        if f.predicate.value != "receivedAward" or year is None:
+            return year
+        left = max(sentence.rfind(c, 0, f.object.start) for c in "，,；;。") + 1
+        own = years.clause_year(sentence[left:f.object.start])
+        return own if own is not None else year
 
     @staticmethod
     def _paragraph_county(sentence: str, local: list[SpanView], base: int, home: SpanLike | None) -> SpanLike | None:

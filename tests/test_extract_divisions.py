@@ -4,7 +4,7 @@ import pytest
 from kg.extract.divisions import autonomous_short, full_name
 
 SHORTS = [
-    ("黔东南苗族侗族自治州", "黔东南州"),
+    ("黔西南布依族苗族自治州", "黔西南州"),
     ("延边朝鲜族自治州", "延边州"),
     ("恩施土家族苗族自治州", "恩施州"),
     ("博尔塔拉蒙古自治州", "博尔塔拉州"),

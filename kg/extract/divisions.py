@@ -52,7 +52,7 @@ def _short_form(name: str) -> str:
 
 
 def autonomous_short(name: str) -> str | None:
-    """黔东南苗族侗族自治州 → 黔东南州, 长阳土家族自治县 → 长阳县: the place before the nationalities and the
+    """湘西土家族苗族自治州 → 湘西州, 长阳土家族自治县 → 长阳县: the place before the nationalities and the
     division's last character, as texts name autonomous prefectures and counties; None for other names."""
     for i in range(2, len(name)):
         m = _ETHNIC_TAIL.fullmatch(name, i)

@@ -497,7 +497,7 @@ _COOP_FILL_TAGS = frozenset({"n", "v", "vn", "nz", "a"})
 
 
 def _coops(words: Sequence[Word]) -> list[Candidate]:
-    """安化县 仙溪镇 大坪村 种养 专业 合作社: a cooperative registers under its places (county, town, village) and its
+    """桃江县 修山镇 花园村 种养 专业 合作社: a cooperative registers under its places (county, town, village) and its
     trade, which the tagger cuts into words no chunk joins; the places must lead (农民专业合作社 is a kind)."""
     out: list[Candidate] = []
     for i, w in enumerate(words):
@@ -519,7 +519,7 @@ def _coops(words: Sequence[Word]) -> list[Candidate]:
 
 
 def _item_park(sentence: str) -> list[Candidate]:
-    """3.X黄花产业园（X区）: a numbered item that is a whole park name led by a place (a division or a county's stem)
+    """7.X电机产业园（X市）: a numbered item that is a whole park name led by a place (a division or a county's stem)
     is that park, however the tagger cut the words of its trade."""
     m = _ITEM_PARK.match(sentence)
     if m is None or not _led_by_place(m.group("name")):
@@ -1209,8 +1209,8 @@ _NAME_THEN_TOWN = ("城镇", "村镇", "集镇", "乡镇")
 
 def _common_town_word(a: str, w: Word) -> bool:
     """X镇 that is a common word (特色小镇, 新型城镇, 示范镇), not a town. A common noun stem (n) counts only as the
-    whole word (团林铺镇), never as a word leading on (城镇居民); a place word the tagger reads whole keeps its
-    name even when it ends like a common word (梅城镇 is 梅城 + 镇, not … + 城镇)."""
+    whole word (团山铺镇), never as a word leading on (城镇居民); a place word the tagger reads whole keeps its
+    name even when it ends like a common word (龙城镇 is 龙城 + 镇, not … + 城镇)."""
     whole = w.text == a
     if w.tag == "n" and not whole:
         return True
@@ -1432,7 +1432,7 @@ _TOWN_IN_NAME = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))[\
 
 
 def _named_towns(kept: list[Candidate]) -> list[Candidate]:
-    """安化县马路镇金溪茶叶专业合作社: the town a firm or body registers under, written after its county in full, is a
+    """桃江县灰山港镇竹海种植专业合作社: the town a firm or body registers under, written after its county in full, is a
     mention of its own inside the name (the county is the firm's by the report's own account)."""
     out = list(kept)
     g = gazetteer()

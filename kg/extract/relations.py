@@ -725,13 +725,13 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
             out.append(Found(d, P.PART_OF, before or home, dated=False))
         elif SUBCOUNTY_HEAD.search(d.text) and before is not None and home is not None and d.text == home.text \
                 and _county_level(before.text):
-            out.append(Found(d, P.PART_OF, before, dated=False))   # 姜堰区溱东镇 in 溱东镇's report: its county
+            out.append(Found(d, P.PART_OF, before, dated=False))   # 江宁区湖熟街道 in 湖熟街道's report: its county
     out.extend(_home_town_county(districts, home, out))
     return list({(f.subject.text, f.object.text): f for f in out}.values())
 
 
 def _written_county(name: str) -> bool:
-    """A county-level division, alone or after its city or province (汉台区, 汉中市汉台区)."""
+    """A county-level division, alone or after its city or province (增城区, 广州市增城区)."""
     chain = _chain(name)
     return bool(chain) and chain[0].level == 3 and name.endswith(chain[0].name)
 
@@ -742,7 +742,7 @@ def _county_level(name: str) -> bool:
 
 
 def _home_town_county(districts: Sequence[Candidate], home: Candidate | None, found: Sequence[Found]) -> list[Found]:
-    """A town's own report (万安镇2014年工作总结, …在X县委领导下): the town is part of the first county-level division
+    """A town's own report (湖熟街道2016年工作总结, …在X区委领导下): the town is part of the first county-level division
     it names, unless the text already wrote the county right before it."""
     if home is None or gazetteer().lookup(home.text) or not SUBCOUNTY_HEAD.search(home.text) \
             or any(f.subject.text == home.text for f in found):

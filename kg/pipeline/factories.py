@@ -350,7 +350,7 @@ class RelationFinder:
 
     @staticmethod
     def _paragraph_county(sentence: str, local: list[SpanView], base: int, home: SpanLike | None) -> SpanLike | None:
-        """A city's round-up of its counties (天柱县则…。 / 在三穗县，… / 凯里市方面，…): a paragraph that opens with a
+        """A city's round-up of its counties (X县则…。 / 在X县，… / X市方面，…): a paragraph that opens with a
         county-level division inside the home city or province is that county's, and what it lists is in it."""
         if home is None:
             return None

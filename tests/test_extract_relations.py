@@ -444,3 +444,10 @@ OPENED_AT = [
 def test_the_place_a_thing_is_opened_at(sentence, names, pair, expected):
     got = {(s, o) for s, p, o in triples(sentence, names) if p == "locatedIn"}
     assert (pair in got) == expected
+
+
+def test_a_home_new_town_named_after_no_division_keeps_the_divisions_it_names():
+    districts = cands("南京市江宁区白鹭湖新城", [("南京市", D), ("江宁区", D)])
+    town = Candidate(-100, -95, PK, "白鹭湖新城", "home")
+    assert ("江宁区", "partOf", "南京市") in {(f.subject.text, f.predicate.value, f.object.text)
+                                               for f in home_part_of(districts, town)}

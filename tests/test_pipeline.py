@@ -84,6 +84,8 @@ def test_a_park_opening_a_clause_of_the_first_sentence_is_the_paragraphs(nlp, te
                                              ("松岭高新区", "District")], "松岭区"),
     # a title about a park, a first line that is a long sentence, or no line break: none
     ("云杉产业园二期开园\n仪式在松岭区举行。", [("云杉产业园", "Park"), ("松岭区", "District")], None),
+    # but a new town or new area the title is about, though read as a park, is the area reported on
+    ("白鹭湖新城：五年蝶变\n白鹭湖新城全年签约项目42个。", [("白鹭湖新城", "Park")], "白鹭湖新城"),
     ("松岭区今年新签约项目59个，总投资120亿元，其中亿元以上项目35个，同比增长明显，各项指标稳中有进。\n下一段。",
      [("松岭区", "District")], None),
     ("松岭区新签约项目59个。", [("松岭区", "District")], None),

@@ -688,6 +688,8 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
     if home is None:
         return found
     line = {d.code for d in _chain(home.text)}
+    if not line and home.type == T.PARK:
+        return found   # a new town the report is about, named after no division: the divisions it names hold it
     own = gazetteer().lookup(home.text)
     inside = own[0].code if own else None
     keep = []

@@ -243,6 +243,7 @@ def home_district(spans: list[SpanLike], length: int) -> int | None:
 
 
 _TITLE_MAX = 40
+_TITLE_AREA = re.compile(r"(?:新城|新区)$")
 
 
 def title_district(spans: list[Span], text: str) -> Span | None:
@@ -255,6 +256,8 @@ def title_district(spans: list[Span], text: str) -> Span | None:
         return None
     at_start = [s for s in spans if s.start_char == lead and s.end_char <= end]
     first = max(at_start, key=lambda s: len(s.text), default=None)
+    if first is not None and first.label_ == EntityType.PARK.value and _TITLE_AREA.search(first.text):
+        return first   # 某某新城：十年蝶变: a new town the report is about, read as a park, is the area reported on
     if first is None or first.label_ not in (EntityType.DISTRICT.value, EntityType.ORGANIZATION.value):
         return None  # a title about a park, project or firm
     return max((s for s in at_start if s.label_ == EntityType.DISTRICT.value), key=lambda s: len(s.text), default=None)

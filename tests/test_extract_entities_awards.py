@@ -162,3 +162,24 @@ NOT_QUOTED_HONOURS = [
 @pytest.mark.parametrize(("sentence", "junk"), NOT_QUOTED_HONOURS)
 def test_quotes_that_are_no_conferred_honour(sentence: str, junk: str) -> None:
     assert (junk, "Award") not in found(sentence)
+
+
+COUNTED_NOTICES = [
+    # a notice names a counted list of holders as the honour: 认定/确定 A等N家…为 X
+    ("认定华强电子等15家企业为2022年度省级专精特新中小企业。", "省级专精特新中小企业"),
+    ("经专家评审，确定巩义新材料产业园等12家园区为第二批河南省特色产业园区，现予公布。", "河南省特色产业园区"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "award"), COUNTED_NOTICES)
+def test_a_counted_list_named_as_an_honour(sentence: str, award: str) -> None:
+    assert award in awards(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # 以A等N家企业为龙头/代表: what the firms lead, no honour
+    "形成以华强电子等5家企业为龙头的电子信息产业集群。",
+    "以星海科技等3家企业为代表的一批企业加快发展。",
+])
+def test_a_counted_list_taken_as_a_model_is_no_honour(sentence: str) -> None:
+    assert awards(sentence) == set()

@@ -32,12 +32,72 @@ NO_SUBCOUNTY = [
     ("全区建成和谐社区一百个，文旅小镇三个。", "社区"),      # a slogan 社区 and a 小镇 are no divisions
     ("推动城乡融合，城镇新增就业一万人。", "镇"),
     ("完善街道和社区两级服务网络。", "街道"),               # the kinds, with no name
+    ("建设重点镇和中心镇，发展卫星镇。", "镇"),
+    ("全县城镇居民人均可支配收入增长6%。", "镇"),
+    ("全县各乡镇加快发展，推进乡镇综合改革。", "镇"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "part"), NO_SUBCOUNTY)
 def test_generic_subcounty_words_are_no_districts(sentence: str, part: str) -> None:
     assert not any(t == "District" and part in n for n, t in found(sentence))
+
+
+TOWNS = [
+    # a town whose name ends like a common word (X城 + 镇 reads as X + 城镇)
+    ("龙城镇入选全省农业产业强镇。", "龙城镇"),
+    ("华兴食品加工项目在石城镇开工。", "石城镇"),
+    ("梓乡镇获评全国乡村治理示范镇。", "梓乡镇"),          # X乡 + 镇, not … + 乡镇
+    ("新能源电池项目落户柳家铺镇，总投资12亿元。", "柳家铺镇"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "town"), TOWNS)
+def test_towns_are_districts(sentence: str, town: str) -> None:
+    assert (town, "District") in found(sentence)
+
+
+def _hand_tagged(parts: list[tuple[str, str]]) -> tuple[str, list[Word]]:
+    words, pos = [], 0
+    for text, tag in parts:
+        words.append(Word(text, tag, pos))
+        pos += len(text)
+    return "".join(t for t, _ in parts), words
+
+
+HAND_TAGGED_TOWNS = [
+    # a town the tagger reads whole as a common noun is still a town
+    ([("电池", "n"), ("项目", "n"), ("落户", "v"), ("团山铺镇", "n"), ("。", "w")], {"团山铺镇"}),
+    # a common noun that leads on past 镇 is none, nor are the kinds of town
+    ([("全县", "n"), ("城镇居民", "n"), ("收入", "n"), ("增长", "v"), ("。", "w")], set()),
+    ([("建设", "v"), ("重点镇", "n"), ("和", "c"), ("中心镇", "LOC"), ("。", "w")], set()),
+]
+
+
+@pytest.mark.parametrize(("parts", "towns"), HAND_TAGGED_TOWNS)
+def test_towns_from_tagged_words(parts: list[tuple[str, str]], towns: set[str]) -> None:
+    sentence, words = _hand_tagged(parts)
+    got = {c.text for c in recognize(sentence, words) if c.type == EntityType.DISTRICT}
+    assert got == towns
+
+
+COOPERATIVES = [
+    # a cooperative named after its county and town: the town is a mention inside the name
+    ("桃江县灰山港镇竹海种植专业合作社获评省级示范社。", "桃江县灰山港镇竹海种植专业合作社", "灰山港镇"),
+    # the tagger cuts its places and trade into words: they still make one cooperative
+    ("桃江县修山镇花园村种养专业合作社获评湖南省示范合作社。", "桃江县修山镇花园村种养专业合作社", "修山镇"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "coop", "town"), COOPERATIVES)
+def test_a_cooperative_and_its_town(sentence: str, coop: str, town: str) -> None:
+    got = found(sentence)
+    assert (coop, "Enterprise") in got and (town, "District") in got
+
+
+@pytest.mark.parametrize("sentence", ["桃江县大力发展农民专业合作社。", "全县新增农民专业合作社86家。"])
+def test_no_cooperative_without_its_places(sentence: str) -> None:
+    assert not any(t == "Enterprise" and n.startswith(("桃江县", "全县")) for n, t in found(sentence))
 
 
 NOT_ORGS = [

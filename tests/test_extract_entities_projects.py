@@ -264,3 +264,21 @@ PLACE_LED_NON_PARKS = [
 @pytest.mark.parametrize(("sentence", "name"), PLACE_LED_NON_PARKS)
 def test_place_led_park_needs_common_words_only(sentence: str, name: str) -> None:
     assert name not in names(sentence)
+
+
+ITEM_PARKS = [
+    # a numbered item that is a whole park name led by a place, however the tagger cut its trade words
+    ("10.巩义电机产业园（巩义市）", "巩义电机产业园"),
+    ("9.中牟铸造产业园（中牟县）", "中牟铸造产业园"),
+    ("（2）长垣起重装备产业园", "长垣起重装备产业园"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "park"), ITEM_PARKS)
+def test_a_numbered_item_naming_a_place_led_park(sentence: str, park: str) -> None:
+    assert (park, "Park") in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["2.装备制造产业园", "1.推进产业园建设", "3.加快巩义光伏制造产业园建设"])
+def test_no_item_park_without_a_place_or_with_words_around(sentence: str) -> None:
+    assert not any(t == "Park" and n.startswith(("装备", "推进", "加快")) for n, t in found(sentence))

@@ -282,6 +282,11 @@ AWARDED = [
     ("湘潭经开区被评为“全省开发区招商引资先进单位”。", [("湘潭经开区", D), ("全省开发区招商引资先进单位", A)],
      {("湘潭经开区", "全省开发区招商引资先进单位")}),
     ("全区新增省级文明单位5家。", [("省级文明单位", A)], set()),
+    # a colon after the honour opens the list of its holders; with the list on the lines below, not the home's
+    ("以下企业被认定为省级专精特新企业：星海电子、远航科技。",
+     [("省级专精特新企业", A), ("星海电子", E), ("远航科技", E)],
+     {("星海电子", "省级专精特新企业"), ("远航科技", "省级专精特新企业")}),
+    ("以下企业被认定为省级专精特新企业：", [("省级专精特新企业", A)], set()),
 ]
 
 
@@ -355,6 +360,14 @@ SUBCOUNTY = [
     ("邻县白石县青泥镇客商来访", [("白石县", D), ("青泥镇", D)], "松山区", set()),
     ("和谐社区开展志愿服务", [("和谐社区", D)], "松山区", set()),
     ("凌水街道新建两处口袋公园", [("凌水街道", D)], "大连市", set()),
+    # a home written after its city: still the county-level home of its towns
+    ("新塘镇获评全国乡村治理示范镇", [("新塘镇", D)], "广州市增城区", {("新塘镇", "广州市增城区")}),
+    # a town's own report: part of the county written right before it, else of the first county it names
+    ("2016年，江宁区湖熟街道围绕工业强街目标", [("江宁区", D), ("湖熟街道", D)], "湖熟街道", {("湖熟街道", "江宁区")}),
+    ("在江宁区委的领导下，湖熟街道加快发展", [("江宁区", D), ("湖熟街道", D)], "湖熟街道", {("湖熟街道", "江宁区")}),
+    # but a county named after the town is not the town's when another came first
+    ("在浦口区委的领导下，湖熟街道与江宁区合作", [("浦口区", D), ("湖熟街道", D), ("江宁区", D)], "湖熟街道",
+     {("湖熟街道", "浦口区")}),
 ]
 
 
@@ -407,3 +420,34 @@ BRACKETED_SEATS = [
 def test_a_bracketed_division_places_the_name_before_it(sentence, names, subject, expected):
     got = {o for s_, p, o in triples(sentence, names, home_name=None) if s_ == subject and p == "locatedIn"}
     assert got == expected
+
+
+def test_a_town_inside_a_firms_name_is_where_it_is():
+    sentence = "桃江县灰山港镇竹海种植专业合作社获评省级示范社。"
+    names = [("桃江县灰山港镇竹海种植专业合作社", E), ("灰山港镇", D), ("省级示范社", A)]
+    got = triples(sentence, names, home_name="桃江县")
+    assert ("桃江县灰山港镇竹海种植专业合作社", "locatedIn", "灰山港镇") in got
+    assert ("灰山港镇", "receivedAward", "省级示范社") not in got
+
+
+OPENED_AT = [
+    # 在P开园/开工/投产: the place where the thing is opened
+    ("华兴食品加工项目在青泥镇正式开工。", [("华兴食品加工项目", PR), ("青泥镇", D)], ("华兴食品加工项目", "青泥镇"), True),
+    ("云杉田园综合体项目在北湖镇开园，全年接待游客50万人次。", [("云杉田园综合体项目", PR), ("北湖镇", D)],
+     ("云杉田园综合体项目", "北湖镇"), True),
+    # 在P参加/举办: an event there, not the place the thing is in
+    ("星海电子在青泥镇参加产品展销会。", [("星海电子", E), ("青泥镇", D)], ("星海电子", "青泥镇"), False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names", "pair", "expected"), OPENED_AT, ids=[c[0][:10] for c in OPENED_AT])
+def test_the_place_a_thing_is_opened_at(sentence, names, pair, expected):
+    got = {(s, o) for s, p, o in triples(sentence, names) if p == "locatedIn"}
+    assert (pair in got) == expected
+
+
+def test_a_home_new_town_named_after_no_division_keeps_the_divisions_it_names():
+    districts = cands("南京市江宁区白鹭湖新城", [("南京市", D), ("江宁区", D)])
+    town = Candidate(-100, -95, PK, "白鹭湖新城", "home")
+    assert ("江宁区", "partOf", "南京市") in {(f.subject.text, f.predicate.value, f.object.text)
+                                               for f in home_part_of(districts, town)}

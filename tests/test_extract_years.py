@@ -4,6 +4,15 @@ import pytest
 from kg.extract.years import YearContext, is_heading, section_year, sentence_year
 
 CASES = [
+    # a year inside the sentence that dates a figure or a comparison is not the year of its facts
+    ("云杉产业园已集聚星海电子等企业20家，2020年实现营业收入50亿元。", 2021, None, 2021),
+    ("远航科技落户松山区，2019年产值突破10亿元。", 2021, None, 2021),
+    ("与2020年相比，新签约项目增加8个。", 2021, None, 2021),
+    ("全区新签约项目27个，投资额较2020年增长36%。", 2021, None, 2021),
+    # a year opening the sentence dates all of it, figures too; the first fact's year stays
+    ("2020年，全区实现营业收入120亿元。", 2021, None, 2020),
+    ("2020年实现营业收入120亿元。", 2021, None, 2020),
+    ("星海电子2019年落户松山区，2020年实现产值10亿元。", 2021, None, 2019),
     ("2019年,星海电子入选省级专精特新企业。", 2021, None, 2019),
     ("今年,松山区新增高新技术企业66家。", 2021, None, 2021),
     ("去年,远航科技产值突破40亿元。", 2020, None, 2019),

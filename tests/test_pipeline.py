@@ -84,6 +84,8 @@ def test_a_park_opening_a_clause_of_the_first_sentence_is_the_paragraphs(nlp, te
                                              ("松岭高新区", "District")], "松岭区"),
     # a title about a park, a first line that is a long sentence, or no line break: none
     ("云杉产业园二期开园\n仪式在松岭区举行。", [("云杉产业园", "Park"), ("松岭区", "District")], None),
+    # but a new town or new area the title is about, though read as a park, is the area reported on
+    ("白鹭湖新城：五年蝶变\n白鹭湖新城全年签约项目42个。", [("白鹭湖新城", "Park")], "白鹭湖新城"),
     ("松岭区今年新签约项目59个，总投资120亿元，其中亿元以上项目35个，同比增长明显，各项指标稳中有进。\n下一段。",
      [("松岭区", "District")], None),
     ("松岭区新签约项目59个。", [("松岭区", "District")], None),
@@ -146,3 +148,84 @@ LEAD_CITIES = [
 def test_a_lead_city_before_its_county_is_a_mention(nlp, text, city, expected):
     doc = nlp(text)
     assert ((city, "District") in {(s.text, s.label_) for s in doc.spans["kg"]}) == expected
+
+
+NOTICE = ("河南省工业和信息化厅关于公布省级特色产业园区名单的通知\n\n"
+          "经专家评审，确定巩义新材料产业园等3家园区为第二批河南省特色产业园区，现予公布。\n\n"
+          "本批园区主导产业突出，集聚效应明显。\n\n"
+          "一、郑州市（2家）\n1.巩义新材料产业园（巩义市）\n2.长垣智能装备产业园（长垣市）\n\n"
+          "二、漯河市（1家）\n3.临颍食品产业园（临颍县）\n\n"
+          "各市要加强对园区的指导。\n\n4.中牟物流园（中牟县）\n")
+NOTICE_PARKS = [("巩义新材料产业园", True), ("长垣智能装备产业园", True), ("临颍食品产业园", True),
+                ("中牟物流园", False)]   # a numbered line after the list's prose is no holder
+
+
+def _notice_awards(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    spans = list(doc.spans["kg"])
+    return {(spans[s].text, spans[o].text) for s, p, o, *_ in doc._.kg_relations if p == "receivedAward"}
+
+
+@pytest.mark.parametrize(("park", "holds"), NOTICE_PARKS)
+def test_a_notice_list_holds_the_notice_honour(nlp, park, holds):
+    assert ((park, "河南省特色产业园区") in _notice_awards(nlp, NOTICE)) == holds
+
+
+def test_a_numbered_list_after_a_plain_award_holds_nothing(nlp):
+    text = "巩义市获评河南省特色产业园区。\n\n重点工作如下：\n1.长垣智能装备产业园（长垣市）\n"
+    assert not any(p == "长垣智能装备产业园" for p, _ in _notice_awards(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a notice listing counties each once reports on none of them
+    ("1.甲园（巩义市）\n2.乙园（长垣市）\n3.丙园（中牟县）", ["巩义市", "长垣市", "中牟县"], None),
+    # one county named once with no rival is the home
+    ("巩义市新签约项目12个。", ["巩义市"], "巩义市"),
+])
+def test_places_named_once_each_give_no_home(nlp, text, names, expected):
+    from kg.pipeline.factories import home_district
+    doc = nlp.make_doc(text)
+    spans = _spans(doc, [(n, "District") for n in names])
+    i = home_district(spans, len(text))
+    assert (spans[i].text if i is not None else None) == expected
+
+
+def test_unnumbered_lines_that_are_one_name_each_hold_a_colon_notice(nlp):
+    text = ("2022年，以下园区被认定为河南省特色产业园区：\n巩义新材料产业园\n长垣智能装备产业园（长垣市）\n"
+            "全省要加强管理。\n郑州智能装备产业园\n")
+    got = {p for p, a in _notice_awards(nlp, text) if a == "河南省特色产业园区"}
+    assert got == {"巩义新材料产业园", "长垣智能装备产业园"}
+
+
+ROUND_UP = ("恩施州一季度重点项目集中签约\n\n3月以来，恩施州各县市密集开展项目签约活动。\n\n"
+            "建始县方面，湖北星海食品有限公司年产5万吨魔芋精深加工项目开工建设，总投资5亿元。\n\n"
+            "在利川市，湖北云杉新材料有限公司年产10万吨石材项目签约落地。\n\n"
+            "全州还将推进华兴物流园项目建设。\n")
+
+
+@pytest.mark.parametrize(("thing", "place", "expected"), [
+    # a paragraph of a city's round-up that opens with one of its counties: what it lists is in that county
+    ("湖北星海食品有限公司年产5万吨魔芋精深加工项目", "建始县", True),
+    ("湖北云杉新材料有限公司年产10万吨石材项目", "利川市", True),
+    ("湖北星海食品有限公司年产5万吨魔芋精深加工项目", "恩施州", False),
+    # a paragraph opened by no county stays the city's
+    ("华兴物流园项目", "恩施州", True),
+])
+def test_a_round_up_paragraph_is_its_countys(nlp, thing, place, expected):
+    doc = nlp(ROUND_UP)
+    spans = list(doc.spans["kg"])
+    got = {(spans[s].text, spans[o].text) for s, p, o, *_ in doc._.kg_relations if p == "locatedIn"}
+    assert ((thing, place) in got) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # an honour dated in its own clause takes that year, not the sentence's first one
+    ("2021年建成的云杉数字产业园，2022年入驻企业增至68家，其中济南星海电子有限公司2022年获评山东省瞪羚企业。", 2022),
+    # an honour with no year of its own takes the sentence's
+    ("2021年，济南星海电子有限公司获评山东省瞪羚企业。", 2021),
+])
+def test_an_honour_takes_the_year_of_its_own_clause(nlp, text, year):
+    doc = nlp(text)
+    spans = list(doc.spans["kg"])
+    got = {y for s, p, o, y, *_ in doc._.kg_relations if p == "receivedAward" and spans[o].text == "山东省瞪羚企业"}
+    assert got == {year}

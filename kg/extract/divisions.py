@@ -23,6 +23,12 @@ class Division:
 # County names that are also ordinary words in these texts ("现代化新城区").
 STOPLIST = frozenset({"城区", "新城区", "郊区", "矿区", "市辖区", "县", "东区", "西区", "南区", "北区", "中区", "新区"})
 _SHORT = re.compile(r"(壮族|回族|维吾尔|特别行政区|自治区|自治州|地区|盟|省|市)$")
+# The 56 nationalities as autonomous divisions write them, longest first so that 土家 is tried before 土.
+_NATIONALITIES = sorted((
+    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 "
+    "裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各").split(), key=len, reverse=True)
+_ETHNIC_TAIL = re.compile(r"(?:(?:%s)族?)+自治([州县])" % "|".join(_NATIONALITIES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,26 @@ def _short_form(name: str) -> str:
     return name
 
 
+def autonomous_short(name: str) -> str | None:
+    """湘西土家族苗族自治州 → 湘西州, 长阳土家族自治县 → 长阳县: the place before the nationalities and the
+    division's last character, as texts name autonomous prefectures and counties; None for other names."""
+    for i in range(2, len(name)):
+        m = _ETHNIC_TAIL.fullmatch(name, i)
+        if m:
+            return name[:i] + m.group(1)
+    return None
+
+
+def _autonomous_shorts(by_code: dict[str, Division], by_name: dict[str, list[Division]]) -> dict[str, Division]:
+    """Short forms of autonomous prefectures and counties that name no other division and no second one."""
+    found: dict[str, list[Division]] = {}
+    for div in by_code.values():
+        short = autonomous_short(div.name) if div.level >= 2 else None
+        if short:
+            found.setdefault(short, []).append(div)
+    return {s: divs[0] for s, divs in found.items() if len(divs) == 1 and s not in by_name and s not in STOPLIST}
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """Levels 1–3 of the division list, with short forms of provinces and prefectures."""
@@ -64,6 +90,8 @@ def gazetteer() -> Gazetteer:
             short = _short_form(div.name)
             if len(short) >= 2 and short != div.name and short not in STOPLIST:
                 by_name.setdefault(short, []).append(div)
+    for short, div in _autonomous_shorts(by_code, by_name).items():
+        by_name[short] = [div]
     return Gazetteer(by_code=by_code, by_name=by_name)
 
 

@@ -46,14 +46,16 @@ _NUMBERISH = re.compile(r"^(?:\d+号|[一二三四五六七八九十\d]+期|第[
 _SLOGAN = re.compile(r"^[一二两三四五六七八九十双百千万][个大号轴极核带城区]|[一二两三四五六七八九十双].{1,2}[一二两三四五六七八九十双]"
                      r"|^[双百千万][百千万]")
 _ASCII = re.compile(r"^[A-Za-z0-9&+\-·.]+$")
+# 认定A、B等12家企业为…, 确定X等5家园区为…: a notice naming a counted list of holders as the honour
+_NAMED_AS = r"(?:确定|认定|评定|命名|遴选|评选|批准|同意)[^，,。；;：:]{2,60}?等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所|项)[\u4e00-\u9fff]{1,6}?为"
 AWARD_CUES = re.compile(
     r"(?:荣获|获评|获得|获批|入选|被评为|评为|被授予|授予|被认定为|认定为|荣登|跻身|成功创建|创建成为|上榜|获|列入|晋级"
-    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的)"
+    r"|荣膺|摘得|斩获|纳入|名列|位列|唯一的|" + _NAMED_AS + ")"
 )
 _AWARD_STOP = re.compile(r"[，,。；;！!？?：:\n]|[（(](?![^）)]{1,3}[）)][\u4e00-\u9fff])|并|同时|以及|成为|的(?:还有|还包括|包括|分别是|分别为)")
 # Cues that confer by themselves: what follows them, led by the level of the body conferring it, is the honour
 # even with no honour-shaped head (入选全国乡村治理示范乡镇名单, 获评某省森林乡镇, 入选某省首台（套）重大技术装备).
-_CONFERRING = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|荣获|被授予|名列|位列)$")
+_CONFERRING = re.compile(r"(?:入选|获评|被评为|评为|被认定为|认定为|荣获|被授予|名列|位列|" + _NAMED_AS + ")$")
 _LIST_TAIL = re.compile(r"等[^，,。；;：:、！？!?“”\"（）()]{0,12}?(项目|企业|园区|产业园|基地|平台|单位|高校|名校|院校|院所|机构)")
 _TAIL_TYPE = {"项目": T.PROJECT, "企业": T.ENTERPRISE, "园区": T.PARK, "产业园": T.PARK, "基地": T.PARK,
               "平台": T.PROJECT, "单位": T.ORGANIZATION, "高校": T.ORGANIZATION, "名校": T.ORGANIZATION,
@@ -484,6 +486,45 @@ def _place_led_parks(words: Sequence[Word]) -> list[Candidate]:
                     or x.tag == "ORG" and j > i + 1:
                 break
     return out
+
+
+_ITEM_PARK = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）])[\s　]*(?P<name>[\u4e00-\u9fff]{2,16}?(?:%s))(?=[（(，,。；;]|\s*$)"
+                        % "|".join(sorted(_PARK_WORDS, key=len, reverse=True)))
+
+
+_COOP_HEADS = ("合作社", "联合社")
+_COOP_FILL_TAGS = frozenset({"n", "v", "vn", "nz", "a"})
+
+
+def _coops(words: Sequence[Word]) -> list[Candidate]:
+    """桃江县 修山镇 花园村 种养 专业 合作社: a cooperative registers under its places (county, town, village) and its
+    trade, which the tagger cuts into words no chunk joins; the places must lead (农民专业合作社 is a kind)."""
+    out: list[Candidate] = []
+    for i, w in enumerate(words):
+        if w.tag != "LOC" or not (gazetteer().lookup(w.text) or _SUBCOUNTY.fullmatch(w.text)) \
+                or i > 0 and words[i - 1].tag == "LOC":
+            continue
+        j = i
+        while j + 1 < len(words) and words[j + 1].tag == "LOC":
+            j += 1
+        for k in range(j + 1, min(j + 6, len(words))):
+            x = words[k]
+            if x.text.endswith(_COOP_HEADS):
+                if k > j + 1 or len(x.text) > 3:
+                    out.append(Candidate(w.start, x.end, T.ENTERPRISE, "".join(v.text for v in words[i:k + 1]), "shape"))
+                break
+            if x.tag not in _COOP_FILL_TAGS or x.text in lx.TRIGGERS:
+                break
+    return out
+
+
+def _item_park(sentence: str) -> list[Candidate]:
+    """7.X电机产业园（X市）: a numbered item that is a whole park name led by a place (a division or a county's stem)
+    is that park, however the tagger cut the words of its trade."""
+    m = _ITEM_PARK.match(sentence)
+    if m is None or not _led_by_place(m.group("name")):
+        return []
+    return [Candidate(m.start("name"), m.end("name"), T.PARK, m.group("name"), "shape")]
 
 
 _PHASED_HEADS = ("产业园", "工业园", "科技园", "物流园", "园区", "产业基地", "孵化基地")
@@ -1162,7 +1203,20 @@ def _districts(sentence: str, words: Sequence[Word]) -> list[Candidate]:
 
 
 _SUBCOUNTY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?P<b>[\u4e00-\u9fff]{2,4}?社区)?")
-_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns"})
+_SUBCOUNTY_STEM_TAGS = frozenset({"LOC", "ORG", "PER", "nz", "ns", "n"})
+_NAME_THEN_TOWN = ("城镇", "村镇", "集镇", "乡镇")
+
+
+def _common_town_word(a: str, w: Word) -> bool:
+    """X镇 that is a common word (特色小镇, 新型城镇, 示范镇), not a town. A common noun stem (n) counts only as the
+    whole word (团山铺镇), never as a word leading on (城镇居民); a place word the tagger reads whole keeps its
+    name even when it ends like a common word (龙城镇 is 龙城 + 镇, not … + 城镇)."""
+    whole = w.text == a
+    if w.tag == "n" and not whole:
+        return True
+    if whole and w.tag in ("LOC", "ns") and a.endswith(_NAME_THEN_TOWN) and len(a) >= 3:
+        return False
+    return a.endswith(lx.NOT_SUBCOUNTY)
 
 
 def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
@@ -1179,7 +1233,7 @@ def _subcounty(sentence: str, words: Sequence[Word]) -> list[Candidate]:
             continue
         a, b = m.group("a"), m.group("b")
         stem = a[:-2] if a.endswith("街道") else a[:-1]
-        if a.endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
+        if _common_town_word(a, w) or re.search(r"[省市县区旗]", stem) or gazetteer().lookup(stem) \
                 and gazetteer().lookup(stem)[0].level <= 2:
             continue
         if b and m.end("b") in ends:
@@ -1259,6 +1313,8 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
         found.extend(_brand_trade(run))
     found.extend(_verb_spanning(words))
     found.extend(_place_led_parks(words))
+    found.extend(_item_park(sentence))
+    found.extend(_coops(words))
     found.extend(_framed_descriptive(sentence, words))
     found.extend(_issuers(words))
     found.extend(_awards(sentence))
@@ -1279,6 +1335,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     if subcounty:  # 甲街道乙社区 read whole as a project gives way to the two divisions
         spans = [(c.start, c.end) for c in subcounty]
         found = [c for c in found if c.type == T.PARK and _head_type(c.text) == T.PARK  # 甲镇工业小区 stays a park
+                 or c.type == T.ENTERPRISE and c.text.endswith(_COOP_HEADS)   # 甲镇乙村…合作社 stays a cooperative
                  or not any(c.start <= s < e <= c.end for s, e in spans)] + subcounty
     # 清华、北航等名校: the list's category retypes a bare tagger name, never a company with a company head
     listed = [c for c in _list_members(sentence, words, found)
@@ -1295,7 +1352,7 @@ def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None
     found = [c for c in found if _award_in_context(sentence, c)]
     found = [t for c in found for t in _trim_firm(c)]
     kept = resolve_overlaps(found)
-    kept = _body_divisions(_institute_founders(_dot_partners(_project_firms(kept, words))))
+    kept = _named_towns(_body_divisions(_institute_founders(_dot_partners(_project_firms(kept, words)))))
     return sorted(kept + _seat_districts(kept), key=lambda c: (c.start, c.end))
 
 
@@ -1369,6 +1426,28 @@ def city_lead(name: str) -> int:
         if parents and any(d.parent in parents for d in g.lookup(rest)):
             return n
     return 0
+
+
+_TOWN_IN_NAME = re.compile(r"(?P<town>[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))[\u4e00-\u9fff]{2,}")
+
+
+def _named_towns(kept: list[Candidate]) -> list[Candidate]:
+    """桃江县灰山港镇竹海种植专业合作社: the town a firm or body registers under, written after its county in full, is a
+    mention of its own inside the name (the county is the firm's by the report's own account)."""
+    out = list(kept)
+    g = gazetteer()
+    for c in kept:
+        if c.type not in (T.ENTERPRISE, T.ORGANIZATION):
+            continue
+        cut = next((n for n in range(min(8, len(c.text) - 3), 1, -1)
+                    if g.lookup(c.text[:n]) and g.lookup(c.text[:n])[0].level == 3 and g.lookup(c.text[:n])[0].name == c.text[:n]), 0)
+        m = _TOWN_IN_NAME.match(c.text, cut) if cut else None
+        if m is None or m.group("town").endswith(lx.NOT_SUBCOUNTY) or re.search(r"[省市县区旗]", m.group("town")):
+            continue
+        s, e = c.start + m.start("town"), c.start + m.end("town")
+        if not any(k.type == T.DISTRICT and k.start == s and k.end == e for k in kept):
+            out.append(Candidate(s, e, T.DISTRICT, m.group("town"), "gazetteer"))
+    return sorted(out, key=lambda c: (c.start, c.end))
 
 
 def _body_divisions(kept: list[Candidate]) -> list[Candidate]:

@@ -98,7 +98,8 @@ UNIT_TAILS = ("事业部", "事业群", "部门")
 SUBCOUNTY_HEADS = ("街道", "镇", "乡")
 # Words ending in a sub-county head that are no division (小镇 is a project, 城镇 and 乡镇 are kinds of places).
 NOT_SUBCOUNTY = ("小镇", "城镇", "乡镇", "集镇", "村镇", "老乡", "家乡", "城乡", "返乡", "回乡", "下乡", "故乡", "特色镇",
-                 "重镇", "名镇", "古镇")
+                 "重镇", "名镇", "古镇", "示范镇", "中心镇", "重点镇", "卫星镇", "建制镇", "专业镇", "强镇", "明星镇",
+                 "文明镇")
 # Generic phrases a tagger sometimes marks as organisation names.
 GENERIC_NAMES = frozenset({
     "新时代", "智慧城市", "新能源汽车", "新能源", "瞪羚企业", "独角兽企业", "世界500强企业", "世界500强",

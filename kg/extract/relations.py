@@ -35,7 +35,7 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 # an organization that is set up and hosted somewhere (研究院, 化物所, 交易中心, 医院), not a ministry, school or exchange
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
-ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?的?(?:还有|有|包括|分别是|分别为)[：:]?$")
+ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?(?:的?(?:还有|有|包括|分别是|分别为)[：:]?|(?:如下)?[：:])$")
 # a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
 BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
@@ -92,6 +92,11 @@ def _chain(name: str) -> tuple[Division, ...]:
     return ()
 
 
+def chain(name: str) -> tuple[Division, ...]:
+    """The divisions that contain the place, innermost first (see `_chain`)."""
+    return _chain(name)
+
+
 def _ancestor_of_home(place: Candidate, home: Candidate | None) -> bool:
     """大连市 when the document is about 大连高新区 or 甘井子区."""
     if home is None or place.type != T.DISTRICT or not is_division(place.text, 2):
@@ -134,6 +139,15 @@ def _bracketed_seat(sentence: str, between: str, p: Candidate) -> bool:
     return between in ("（", "(") and p.type == T.DISTRICT and sentence[p.end:p.end + 1] in ("）", ")")
 
 
+AT_PLACE = re.compile(r"^(?:已|将|正式|率先|顺利|成功|相继)*在$")
+OPENED = re.compile(r"^(?:正式|顺利|成功|率先)?(?:开园|开业|开工|投产|竣工|落成|建成|揭牌|开馆|试运营|奠基)")
+
+
+def _opened_at(sentence: str, between: str, p: Candidate) -> bool:
+    """X项目在Y镇开园, X在Y区正式投产: the place where a thing is opened, started or finished."""
+    return p.type in PLACE_TYPES and AT_PLACE.match(between) is not None and OPENED.match(sentence[p.end:]) is not None
+
+
 def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Candidate | None:
     """The place a cue puts `c` in, nearest first."""
     best: tuple[int, Candidate] | None = None
@@ -143,7 +157,7 @@ def _cue_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> Cand
         if p.start >= c.end:
             between = sentence[c.end:p.start]
             ok = len(between) <= 30 and not re.search(r"[，,。；;：:]", between) and LOCATED_AFTER.search(between) \
-                or _bracketed_seat(sentence, between, p)
+                or _bracketed_seat(sentence, between, p) or _opened_at(sentence, between, p)
         else:
             between = sentence[p.end:c.start]
             lead = sentence[max(0, p.start - 3):p.start]
@@ -167,6 +181,7 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
     for c in cands:
         if c.type not in LOCATABLE or _nested(c, cands):
             continue
+        out.extend(Found(c, P.LOCATED_IN, t) for t in _towns_in_name(c, places))
         if c.type == T.ORGANIZATION and not _hosted_org(c.text):
             out.extend(_organization_place(c, cands, home))
             continue
@@ -188,6 +203,14 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def _towns_in_name(c: Candidate, places: Sequence[Candidate]) -> list[Candidate]:
+    """X县Y镇…合作社: a town written inside a firm's or body's name is where it is."""
+    if c.type not in (T.ENTERPRISE, T.ORGANIZATION):
+        return []
+    return [p for p in places if p.type == T.DISTRICT and c.start < p.start and p.end < c.end
+            and SUBCOUNTY_HEAD.search(p.text)]
 
 
 # 在P，X项目开工: a clause that is only a place sets the place of what the next clause names
@@ -308,6 +331,8 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             # 江苏甲阀门股份有限公司…，甲阀门同时获评…: the firm named before by its short form; 其研发的乙入选…: an
             # unread holder, never the home
             recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
+        elif _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")):
+            recipients = []   # 以下企业被认定为X：…: the holders are the lines that follow, not the home
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -318,6 +343,36 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             if r.type in (T.DISTRICT, T.ENTERPRISE, T.PARK, T.PROJECT, T.ORGANIZATION):
                 out.append(Found(r, P.RECEIVED_AWARD, award))
     return out
+
+
+# the honour of a notice whose holders are listed after it: 确定A等12家园区为X / 以下企业被认定为X： / X名单如下：
+_COUNTED_AS = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)(?:家|个|所|项)[\u4e00-\u9fff]{1,6}?为"
+                         r"(?:20\d\d年度?|第[一二三四五六七八九十\d]+批|首批)*[“\"]?$")
+_LIST_FOLLOWS = re.compile(r"^[”\"]?(?:称号|名单)?(?:如下|的(?:名单|是)如下)?[：:]\s*$")
+# 1.X（Y县）, （3）X, 12、X: an item of a numbered list; 一、太原市（2家）: a heading that groups items
+_ITEM = re.compile(r"^[\s　]*(?:\d+[.．、]|[（(]\d+[)）]|\d+\s)[\s　]*")
+_BARE_ITEM_END = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?[；;，,。、]?\s*")
+_GROUP_HEADING = re.compile(r"^[\s　]*[一二三四五六七八九十]+、[^，,。；;：:]{1,20}$")
+
+
+def notice_award(sentence: str, award: Candidate) -> bool:
+    """The award of a notice that names its holders in a list after the sentence: the list is counted in front
+    of the honour (确定A等12家园区为X) or opened by a colon after it (…被认定为X：)."""
+    return award.type == T.AWARD and (_COUNTED_AS.search(sentence[:award.start]) is not None
+                                      or _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")) is not None)
+
+
+def list_item_holders(line: str, cands: Sequence[Candidate]) -> list[Candidate] | None:
+    """What a line of a notice's list names as holders: the park, firm, project or body opening a numbered item;
+    [] for a heading that groups items; None when the line is prose and the list has ended."""
+    if _GROUP_HEADING.match(line):
+        return []
+    item = _ITEM.match(line)
+    start = item.end() if item else len(line) - len(line.lstrip(" \u3000\t"))
+    first = [c for c in cands if c.start == start and c.type in (T.PARK, T.ENTERPRISE, T.PROJECT, T.ORGANIZATION)]
+    if item is None and not (first and _BARE_ITEM_END.fullmatch(line[first[0].end:])):
+        return None   # an unnumbered line is an item only when the name is all of it
+    return sorted(first, key=lambda c: c.start - c.end)[:1]   # the whole name, not a firm it opens with
 
 
 _ISSUING = re.compile(r"^(?:" + "|".join(sorted(lx.ISSUING_VERBS, key=len, reverse=True)) + ")")
@@ -633,6 +688,8 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
     if home is None:
         return found
     line = {d.code for d in _chain(home.text)}
+    if not line and home.type == T.PARK:
+        return found   # a new town the report is about, named after no division: the divisions it names hold it
     own = gazetteer().lookup(home.text)
     inside = own[0].code if own else None
     keep = []
@@ -658,7 +715,7 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
     district when that is a county-level division and the text writes no other division right before it.
     `districts` carry offsets in one text."""
     out = []
-    county = home is not None and is_division(home.text) and gazetteer().lookup(home.text)[0].level == 3
+    county = home is not None and _written_county(home.text)
     for d in districts:
         if gazetteer().lookup(d.text):
             continue
@@ -668,7 +725,33 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
                 out.append(Found(d, P.PART_OF, before, dated=False))
         elif SUBCOUNTY_HEAD.search(d.text) and county and (before is None or before.text == home.text):
             out.append(Found(d, P.PART_OF, before or home, dated=False))
+        elif SUBCOUNTY_HEAD.search(d.text) and before is not None and home is not None and d.text == home.text \
+                and _county_level(before.text):
+            out.append(Found(d, P.PART_OF, before, dated=False))   # 江宁区湖熟街道 in 湖熟街道's report: its county
+    out.extend(_home_town_county(districts, home, out))
     return list({(f.subject.text, f.object.text): f for f in out}.values())
+
+
+def _written_county(name: str) -> bool:
+    """A county-level division, alone or after its city or province (增城区, 广州市增城区)."""
+    chain = _chain(name)
+    return bool(chain) and chain[0].level == 3 and name.endswith(chain[0].name)
+
+
+def _county_level(name: str) -> bool:
+    found = gazetteer().lookup(name)
+    return bool(found) and found[0].level == 3
+
+
+def _home_town_county(districts: Sequence[Candidate], home: Candidate | None, found: Sequence[Found]) -> list[Found]:
+    """A town's own report (湖熟街道2016年工作总结, …在X区委领导下): the town is part of the first county-level division
+    it names, unless the text already wrote the county right before it."""
+    if home is None or gazetteer().lookup(home.text) or not SUBCOUNTY_HEAD.search(home.text) \
+            or any(f.subject.text == home.text for f in found):
+        return []
+    county = next((d for d in districts if _county_level(d.text)), None)
+    home_at = next((d for d in districts if d.text == home.text), home)
+    return [Found(home_at, P.PART_OF, county, dated=False)] if county is not None else []
 
 
 def free_trade_area(cands: Sequence[Candidate], home: Candidate | None) -> list[Found]:

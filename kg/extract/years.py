@@ -7,9 +7,33 @@ _EXPLICIT = re.compile(r"(?<![\d.自从])(?<!预计)(?<!将于)(?<!力争)(?<!�
 _PLAN_BEFORE = re.compile(r"(?:预计|计划|将|力争|争取|有望|拟)(?:于|在|到)?$")
 
 
+# a year that dates a figure, not the sentence's facts: …，2021年实现营业收入186亿元 / 与2022年相比 / 较2022年提高
+_FIGURE_AFTER = re.compile(r"\s*年\s*(?:全年|共|累计)?(?:实现|完成)?(?:营业收入|营收|销售收入|主营业务收入|工业总产值|总产值|产值"
+                           r"|增加值|利润|利税|税收|纳税|出口额|进出口额|同比)")
+_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同)$")
+
+
+def _figure_year(sentence: str, m: re.Match) -> bool:
+    """A year inside a clause that dates only a figure or a comparison: not at the opening of the sentence, where
+    it sets the year of all that follows (2021年，全区实现营业收入…)."""
+    if _COMPARED_BEFORE.search(sentence[:m.start()]):
+        return True
+    return m.start() > 0 and sentence[:m.start()].strip(" \u3000“\"") != "" \
+        and _FIGURE_AFTER.match(sentence, m.end(1)) is not None
+
+
 def _explicit(sentence: str) -> re.Match | None:
-    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业)."""
-    return next((m for m in _EXPLICIT.finditer(sentence) if not _PLAN_BEFORE.search(sentence[:m.start()])), None)
+    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业) nor one that
+    dates a figure or a comparison inside it (…，2021年实现营业收入186亿元; 较2022年提高)."""
+    return next((m for m in _EXPLICIT.finditer(sentence)
+                 if not _PLAN_BEFORE.search(sentence[:m.start()]) and not _figure_year(sentence, m)), None)
+
+
+def clause_year(clause: str) -> int | None:
+    """The year a clause writes for its own fact (其中X公司2023年获评…): the last explicit year in it, or None."""
+    found = [m for m in _EXPLICIT.finditer(clause) if not _PLAN_BEFORE.search(clause[:m.start()])
+             and not _COMPARED_BEFORE.search(clause[:m.start()])]
+    return int(found[-1].group(1)) if found else None
 
 
 _RANGE = re.compile(r"(19[89]\d|20[0-4]\d)\s*(?:年)?\s*[至到—\-~－]\s*(19[89]\d|20[0-4]\d)")

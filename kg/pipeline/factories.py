@@ -213,9 +213,13 @@ def span_views(spans: list[Span], text: str) -> list[SpanView]:
 _SUBCOUNTY = re.compile(r"(?:街道|镇|乡|社区)$")
 
 
+_TIED_PLACES = 3
+
+
 def home_district(spans: list[SpanLike], length: int) -> int | None:
     """The district the document reports on: the most mentioned county-level place or zone, title counting triple."""
     score: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     first: dict[str, int] = {}
     g = gazetteer()
     for i, s in enumerate(spans):
@@ -228,14 +232,18 @@ def home_district(spans: list[SpanLike], length: int) -> int | None:
         if s.start_char < 200:
             weight *= 3
         score[s.text] += weight
+        mentions[s.text] += 1
         first.setdefault(s.text, i)
     if not score:
         return None
     best = max(score, key=lambda n: (score[n], len(n)))
+    if mentions[best] == 1 and sum(1 for n, v in score.items() if v == score[best] and mentions[n] == 1) >= _TIED_PLACES:
+        return None  # a list of places each named once (a provincial notice): no one of them is reported on
     return first[best]
 
 
 _TITLE_MAX = 40
+_TITLE_AREA = re.compile(r"(?:新城|新区)$")
 
 
 def title_district(spans: list[Span], text: str) -> Span | None:
@@ -248,6 +256,8 @@ def title_district(spans: list[Span], text: str) -> Span | None:
         return None
     at_start = [s for s in spans if s.start_char == lead and s.end_char <= end]
     first = max(at_start, key=lambda s: len(s.text), default=None)
+    if first is not None and first.label_ == EntityType.PARK.value and _TITLE_AREA.search(first.text):
+        return first   # 某某新城：十年蝶变: a new town the report is about, read as a park, is the area reported on
     if first is None or first.label_ not in (EntityType.DISTRICT.value, EntityType.ORGANIZATION.value):
         return None  # a title about a park, project or firm
     return max((s for s in at_start if s.label_ == EntityType.DISTRICT.value), key=lambda s: len(s.text), default=None)
@@ -265,6 +275,7 @@ def make_relations(nlp: Language, name: str, *, home_district: bool) -> "Relatio
     return RelationFinder(home_district)
 
 
+_PROSE_BEFORE_LIST = 4   # sentences of a notice between its honour and the list of holders
 ZONE = re.compile(r"(?:新区|高新区|开发区|经开区|工业园区|保税区|自贸区|试验区|示范区|合作区)$")
 
 
@@ -290,6 +301,7 @@ class RelationFinder:
                                   for o in spans)]
         out = []
         park: SpanLike | None = None
+        county: SpanLike | None = None
         sent_years: dict[int, int | None] = {}
         for k, (base, sent_end) in enumerate(sents):
             sent_text = text[base:sent_end]
@@ -300,8 +312,11 @@ class RelationFinder:
                 lead = len(sent_text) - len(sent_text.lstrip(" \u3000\t*“\""))
                 park = next((s for s in local if s.label_ == EntityType.PARK.value and self._opens_clause(text, s, base, lead)),
                             None)
+                county = self._paragraph_county(sent_text, local, base, home_span)
             cands = [self._cand(s, base) for s in local]
             home = self._cand(home_span, base) if home_span is not None else None
+            if county is not None:
+                home = self._cand(county, base)
             known = [self._cand(s, base) for s in developers]
             ctx = self._cand(park, base) if park is not None else None
             for f in relations.relations(sent_text, cands, home, park=ctx, known=known):
@@ -309,8 +324,10 @@ class RelationFinder:
                 oi = self._index(index, f.object, base)
                 if si is None or oi is None:
                     continue
-                out.append((si, f.predicate.value, oi, year if f.dated else None, base, sent_end))
+                out.append((si, f.predicate.value, oi, self._fact_year(sent_text, f, year) if f.dated else None,
+                            base, sent_end))
         out = self._table_rows(text, index, out, sent_years)
+        out += self._notice_lists(text, sents, by_sent, index, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
         placed = [self._cand(s, 0) for s in districts]
@@ -324,6 +341,59 @@ class RelationFinder:
             out.append((si, "partOf", oi, None, ss, se))
         doc._.kg_relations = out
         return doc
+
+    @staticmethod
+    def _fact_year(sentence: str, f: relations.Found, year: int | None) -> int | None:
+        """An honour dated in its own clause (…，其中X公司2023年获评Y) takes that year, not the sentence's first one."""
+        if f.predicate.value != "receivedAward" or year is None:
+            return year
+        left = max(sentence.rfind(c, 0, f.object.start) for c in "，,；;。") + 1
+        own = years.clause_year(sentence[left:f.object.start])
+        return own if own is not None else year
+
+    @staticmethod
+    def _paragraph_county(sentence: str, local: list[SpanView], base: int, home: SpanLike | None) -> SpanLike | None:
+        """A city's round-up of its counties (X县则…。 / 在X县，… / X市方面，…): a paragraph that opens with a
+        county-level division inside the home city or province is that county's, and what it lists is in it."""
+        if home is None:
+            return None
+        own = gazetteer().lookup(home.text)
+        if not own or own[0].level > 2:
+            return None
+        lead = len(sentence) - len(sentence.lstrip(" \u3000\t"))
+        first = next((s for s in local if s.label_ == EntityType.DISTRICT.value), None)
+        if first is None or first.start_char - base not in (lead, lead + 1) or not sentence[lead:first.start_char - base] in ("", "在"):
+            return None
+        divs = gazetteer().lookup(first.text)
+        inside = divs and divs[0].level == 3 and any(d.code == own[0].code for d in relations.chain(first.text))
+        return first if inside else None
+
+    def _notice_lists(self, text: str, sents: list[tuple[int, int]], by_sent: list[list[SpanView]], index: dict,
+                      sent_years: dict[int, int | None]) -> list:
+        """A notice's honour (确定A等12家园区为X，现予公布 / 以下企业被认定为X：) goes to each holder its numbered list
+        names in the lines after it, with the notice sentence's year; a few sentences of prose may come between, and
+        the list ends at the first line of prose after it."""
+        out = []
+        for k, (base, _) in enumerate(sents):
+            sent_text = text[base:sents[k][1]]
+            for award in (self._cand(s, base) for s in by_sent[k] if s.label_ == EntityType.AWARD.value):
+                if not relations.notice_award(sent_text, award):
+                    continue
+                ai = self._index(index, award, base)
+                started = False
+                for j in range(k + 1, len(sents)):
+                    start, end = sents[j]
+                    line = text[start:end]
+                    holders = relations.list_item_holders(line, [self._cand(s, start) for s in by_sent[j]])
+                    if holders is None and (started or j - k > _PROSE_BEFORE_LIST):
+                        break
+                    started = started or holders is not None
+                    holders = holders or []
+                    for h in holders:
+                        hi = self._index(index, h, start)
+                        if hi is not None and ai is not None:
+                            out.append((hi, "receivedAward", ai, sent_years.get(base), start, end))
+        return out
 
     @staticmethod
     def _table_rows(text: str, index: dict, out: list, sent_years: dict[int, int | None]) -> list:

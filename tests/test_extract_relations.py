@@ -451,3 +451,25 @@ def test_a_home_new_town_named_after_no_division_keeps_the_divisions_it_names():
     town = Candidate(-100, -95, PK, "白鹭湖新城", "home")
     assert ("江宁区", "partOf", "南京市") in {(f.subject.text, f.predicate.value, f.object.text)
                                                for f in home_part_of(districts, town)}
+
+
+COUNTY_ZONES = [
+    # a prefecture's report: a zone named by its county's two-character stem, the county named too, is part of it
+    ("松溪经济开发区位于松溪县城东。", [("松溪经济开发区", D), ("松溪县", D)], "南平市", {("松溪经济开发区", "松溪县")}),
+    # the home city's report: a zone of a county inside it
+    ("芜湖市鸠江区的鸠江经济开发区新增企业12家。", [("芜湖市", D), ("鸠江区", D), ("鸠江经济开发区", D)], "芜湖市",
+     {("鸠江区", "芜湖市"), ("鸠江经济开发区", "鸠江区")}),
+    # a zone named after the home city itself, as the home's zone
+    ("芜湖经济技术开发区是芜湖市的主阵地。", [("芜湖经济技术开发区", D), ("芜湖市", D)], "芜湖市",
+     {("芜湖经济技术开发区", "芜湖市")}),
+    # the county is not named: nothing
+    ("松溪经济开发区新签约项目8个。", [("松溪经济开发区", D)], "南平市", set()),
+    # a province and a bare zone word names no one zone
+    ("湖南省开发区综合排名中湖南省位居前列。", [("湖南省开发区", D), ("湖南省", D)], "湖南省", set()),
+]
+
+
+@pytest.mark.parametrize("text,names,home_name,expected", COUNTY_ZONES)
+def test_zone_named_after_a_county_is_part_of_it(text, names, home_name, expected):
+    got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home(home_name))}
+    assert got == expected

@@ -669,15 +669,54 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
         if d.text in seen:
             continue
         seen.add(d.text)
+        if _bare_zone(d.text):
+            continue
         chain = _chain(d.text)
         own = gazetteer().lookup(d.text)
         ancestors = chain[1:] if own else chain
+        county = None if own or (chain and chain[0].level == 3) else _named_county_stem(d, by_code)
+        if county is not None:
+            out.append(Found(d, P.PART_OF, county, dated=False))
+            continue
         for a in ancestors:
             other = by_code.get(a.code)
             if other is not None and other.text != d.text:
                 out.append(Found(d, P.PART_OF, other, dated=False))
                 break
     return list({(f.subject.text, f.object.text): f for f in out}.values())
+
+
+BARE_ZONE = re.compile(r"(?:各类|各级)?(?:开发区|高新区|园区|工业园区|产业园区)$")
+
+
+def _bare_zone(name: str) -> bool:
+    """A province and a bare zone word (湖南省开发区: the province's zones): no one zone, no containment."""
+    lead = _leading_division(name)
+    return is_division(lead, 1) and BARE_ZONE.fullmatch(name[len(lead):]) is not None
+
+
+def _holders(f: Found, division: bool) -> tuple[Division, ...]:
+    """The divisions that hold a partOf's subject: above it for a division, else (a zone) those its name gives
+    or, failing that, the object's own line."""
+    if division:
+        return _chain(f.subject.text)[1:]
+    return _chain(f.subject.text) or _chain(f.object.text)
+
+
+def _named_county_stem(zone: Candidate, by_code: dict[str, Candidate]) -> Candidate | None:
+    """A zone named after a county the document also names, by the county's two-character stem (鸠江经济开发区
+    beside 鸠江区, 凯里经济开发区 beside 凯里市): that county, the zone's name having no division in it."""
+    g = gazetteer()
+    for code, c in by_code.items():
+        div = g.by_code[code]
+        stem = div.name[:-1]
+        if div.level == 3 and len(stem) >= 2 and div.name[-1] in "区县市旗" and zone.text.startswith(stem) \
+                and ZONE_TAIL.search(zone.text) and len(zone.text) > len(div.name):
+            return c
+    return None
+
+
+ZONE_TAIL = re.compile(r"(?:高新区|开发区|经开区|工业园区|新区|新城|园区|产业园|示范区|试验区|保税区)$")
 
 
 def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list[Found]:
@@ -696,7 +735,7 @@ def home_part_of(districts: Sequence[Candidate], home: Candidate | None) -> list
     for f in found:
         mine = gazetteer().lookup(f.subject.text)
         if f.subject.text == home.text or (mine and mine[0].code in line) \
-                or (inside and any(d.code == inside for d in _chain(f.subject.text)[1:])):
+                or (inside and any(d.code == inside for d in _holders(f, bool(mine)))):
             keep.append(f)
     city = _named_city(districts, home)
     if city is not None:

@@ -81,6 +81,23 @@ def test_towns_from_tagged_words(parts: list[tuple[str, str]], towns: set[str]) 
     assert got == towns
 
 
+SPLIT_BODIES = [
+    # a body the tagger cut after its 和 is one body again, and its province a mention of its own
+    ([("河北省工业和", "ORG"), ("信息化厅", "vn"), ("发布", "v"), ("通知", "n"), ("。", "w")],
+     {("河北省工业和信息化厅", "Organization"), ("河北省", "District")}),
+    # a firm name followed by a word with no body head stays as it is
+    ([("星海电子", "ORG"), ("和", "c"), ("信息化", "vn"), ("建设", "v"), ("。", "w")], set()),
+]
+
+
+@pytest.mark.parametrize(("parts", "expected"), SPLIT_BODIES)
+def test_a_body_cut_after_its_conjunction_is_rejoined(parts: list[tuple[str, str]], expected: set[tuple[str, str]]) -> None:
+    sentence, words = _hand_tagged(parts)
+    got = {(c.text, c.type.value) for c in recognize(sentence, words)}
+    assert expected <= got
+    assert not any(n.endswith(("和", "信息化")) for n, _ in got)
+
+
 COOPERATIVES = [
     # a cooperative named after its county and town: the town is a mention inside the name
     ("桃江县灰山港镇竹海种植专业合作社获评省级示范社。", "桃江县灰山港镇竹海种植专业合作社", "灰山港镇"),

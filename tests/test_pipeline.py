@@ -229,3 +229,21 @@ def test_an_honour_takes_the_year_of_its_own_clause(nlp, text, year):
     spans = list(doc.spans["kg"])
     got = {y for s, p, o, y, *_ in doc._.kg_relations if p == "receivedAward" and spans[o].text == "山东省瞪羚企业"}
     assert got == {year}
+
+
+PROVINCE_NOTICE = ("河南省商务厅关于公布省级开发区名单的通知\n\n经各市推荐，确定以下园区。\n\n"
+                   "郑州市新签约项目12个，洛阳市新签约项目8个。\n\n巩义新材料产业园新入驻企业6家。\n")
+
+
+@pytest.mark.parametrize(("subject", "predicate", "object_", "expected"), [
+    # a province's notice: its cities are part of it …
+    ("郑州市", "partOf", "河南省", True),
+    ("洛阳市", "partOf", "河南省", True),
+    # … but what it lists is not thereby located in the province
+    ("巩义新材料产业园", "locatedIn", "河南省", False),
+])
+def test_a_province_titled_notice_has_no_home(nlp, subject, predicate, object_, expected):
+    doc = nlp(PROVINCE_NOTICE)
+    spans = list(doc.spans["kg"])
+    got = {(spans[s].text, p, spans[o].text) for s, p, o, *_ in doc._.kg_relations}
+    assert ((subject, predicate, object_) in got) == expected

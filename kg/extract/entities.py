@@ -1302,12 +1302,25 @@ def _rejoin_conjunction(words: list[Word]) -> list[Word]:
     return out
 
 
+def _rejoin_split_body(words: list[Word]) -> list[Word]:
+    """X省工业和 + 信息化厅: a body whose two-part name the tagger cut after its 和/与 is one ORG word again."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and prev.tag == "ORG" and len(prev.text) >= 3 and prev.text[-1] in "和与及" \
+                and prev.start + len(prev.text) == w.start and 2 <= len(w.text) <= 8 and w.text.endswith(lx.GOVERNMENT_HEADS):
+            out[-1] = Word(prev.text + w.text, "ORG", prev.start)
+            continue
+        out.append(w)
+    return out
+
+
 def recognize(sentence: str, words: Sequence[Word], user: Mapping[str, T] | None = None) -> list[Candidate]:
     """Every entity candidate of one sentence, possibly overlapping; `resolve_overlaps` picks among them."""
     found: list[Candidate] = []
     _SENT["s"] = sentence
     words = _split_connector(words)
-    words = _split_sector(_rejoin_conjunction([part for w in words for part in _split_byline(w)]))
+    words = _split_sector(_rejoin_conjunction(_rejoin_split_body([part for w in words for part in _split_byline(w)])))
     for run in chunks(words):
         found.extend(_from_chunk(run))
         found.extend(_brand_trade(run))

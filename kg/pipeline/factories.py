@@ -279,6 +279,11 @@ _PROSE_BEFORE_LIST = 4   # sentences of a notice between its honour and the list
 ZONE = re.compile(r"(?:新区|高新区|开发区|经开区|工业园区|保税区|自贸区|试验区|示范区|合作区)$")
 
 
+def _province(name: str) -> bool:
+    found = gazetteer().lookup(name)
+    return bool(found) and found[0].level == 1
+
+
 class RelationFinder:
     """Runs kg.extract.relations sentence by sentence, with the document context the rules need: the home
     district, the park a paragraph is about, the document's enterprises, and the year context."""
@@ -296,6 +301,8 @@ class RelationFinder:
         dating = years.YearContext(document.report_year if document else None,
                                    document.publication_year if document else None)
         home_span = (title_district(spans, text) or self._home(spans, doc._.kg_home)) if self.use_home else None
+        if home_span is not None and _province(home_span.text):
+            home_span = None   # a province's notice (X省…厅关于…): what it lists is not simply in the province
         developers = [s for s in spans if s.label_ in (EntityType.ENTERPRISE.value, EntityType.ORGANIZATION.value)
                       and not any(o.start_char <= s.start_char and s.end_char <= o.end_char and len(o.text) > len(s.text)
                                   for o in spans)]

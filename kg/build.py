@@ -9,6 +9,8 @@ warning line) while the others are read on; without `on_skip` it raises InputErr
 from __future__ import annotations
 
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.fragments import ExtractionCache, lean, pipeline_fingerprint
 from kg.ingest import MAX_BYTES, Skip, read_document, read_or_skip, sample_corpus, scan
 from kg.model import DocExtraction, Document, KnowledgeGraph
@@ -191,10 +193,16 @@ def _map(files: list[Path], todo: list[int], config_path: Path | None, overrides
         for group in groups:
             yield from extract_many_or_skip(nlp, group, max_bytes)
         return
-    with _context().Pool(min(workers, len(groups)), initializer=_init_worker,
-                         initargs=(config_path, overrides, max_bytes)) as pool:
-        for got in pool.imap(_work, groups, chunksize=1):
-            yield from got
+    # a process pool that notices a worker killed from outside (out of memory) and says so, where
+    # multiprocessing.Pool would wait for its result for ever
+    with ProcessPoolExecutor(min(workers, len(groups)), mp_context=_context(), initializer=_init_worker,
+                             initargs=(config_path, overrides, max_bytes)) as pool:
+        try:
+            for got in pool.map(_work, groups):
+                yield from got
+        except BrokenProcessPool as e:
+            raise KgError("a worker process died (killed, perhaps for lack of memory); "
+                          "run again with fewer --workers") from e
 
 
 def extract(paths: Iterable[Path | str], *, config_path: Path | None = None,

@@ -157,3 +157,21 @@ def test_chunks_group_consecutive_files_by_count_and_bytes(tmp_path: Path):
     assert chunks(paths, files=10, size=60) == [[0, 1, 2], [3, 4], [5], [6]]  # a file bigger than size is alone
     assert chunks(paths[:1], files=10, size=1) == [[0]]
     assert chunks([], files=10, size=60) == []
+
+
+def _killed(paths: list[Path]) -> None:
+    """A worker that dies as the kernel's out-of-memory killer would end it."""
+    import os
+
+    os._exit(9)
+
+
+def test_a_killed_worker_is_an_error_not_a_hang(tmp_path: Path, monkeypatch):
+    import kg.build as build_module
+    from kg.errors import KgError
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"2021年，甘泉区新签约项目{n}个。", encoding="utf-8")
+    monkeypatch.setattr(build_module, "_work", _killed)
+    with pytest.raises(KgError, match="worker process died"):
+        build_module.build_graph([tmp_path], workers=2)

@@ -1,7 +1,12 @@
-"""Entity mentions in one sentence: chunking over tagged words, typing by name shape, frames and lists.
+"""Entity mentions in one sentence: `recognize` runs the rules over tagged words and resolves overlaps.
 
 Input is a sentence's words as `Word(text, tag, start)` (from the statistical tagger, or any segmenter
 with LAC-style tags); output is a list of `Candidate`s with offsets relative to the sentence.
+
+The rules live by entity kind: the shared base (words, candidates, chunks, `classify`, heads,
+`resolve_overlaps`) in `names`, and `enterprises`, `awards`, `projects` and `places`; this module keeps
+the word repairs, chunk typing, list members, quotes, issuers and by-lines, and re-exports the names
+other code imports from it (`Word`, `Candidate`, `classify`, `resolve_overlaps`, `city_lead`, …).
 """
 from __future__ import annotations
 

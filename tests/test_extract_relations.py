@@ -473,3 +473,24 @@ COUNTY_ZONES = [
 def test_zone_named_after_a_county_is_part_of_it(text, names, home_name, expected):
     got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home(home_name))}
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, names, home_name, expected", [
+    # a city report: a thing placed in a zone of the city is in that zone, not also in the city
+    ("在绵阳经济技术开发区，青禾光电超级工厂项目正在加紧建设。",
+     [("绵阳经济技术开发区", D), ("青禾光电超级工厂项目", PR)], "绵阳市",
+     {("青禾光电超级工厂项目", "locatedIn", "绵阳经济技术开发区")}),
+    # no place named: the city reported on
+    ("青禾光电超级工厂项目正在加紧建设。", [("青禾光电超级工厂项目", PR)], "绵阳市",
+     {("青禾光电超级工厂项目", "locatedIn", "绵阳市")}),
+    # a park named: in the park and in the city (a park is no division)
+    ("星海电子签约入驻云杉智造产业园。", [("星海电子", E), ("云杉智造产业园", PK)], "绵阳市",
+     {("星海电子", "locatedIn", "云杉智造产业园"), ("星海电子", "locatedIn", "绵阳市"),
+      ("云杉智造产业园", "locatedIn", "绵阳市")}),
+    # a county report keeps both the town and the county
+    ("在青禾镇，星海电子二期项目建成投产。", [("青禾镇", D), ("星海电子二期项目", PR)], "松山区",
+     {("星海电子二期项目", "locatedIn", "青禾镇"), ("星海电子二期项目", "locatedIn", "松山区"),
+}),
+])
+def test_a_zone_of_a_city_report_is_the_only_place(sentence, names, home_name, expected):
+    assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected

@@ -198,11 +198,17 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
         if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text \
                 and not _home_insider(sentence, c):
             targets.append(park)
-        if home is not None and (place is None or _within_home(place, home)):
+        if home is not None and (place is None or _within_home(place, home)) and not _below_city_home(place, home):
             if not (c.text in unplaced and place is None):
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def _below_city_home(place: Candidate | None, home: Candidate) -> bool:
+    """A zone or county named as the place (在X经开区，Y项目…) in a report on a whole city or province: the thing
+    is in that district, and the city above it is no second place."""
+    return place is not None and place.type == T.DISTRICT and is_division(home.text, 2)
 
 
 def _towns_in_name(c: Candidate, places: Sequence[Candidate]) -> list[Candidate]:

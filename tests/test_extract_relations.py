@@ -494,3 +494,36 @@ def test_zone_named_after_a_county_is_part_of_it(text, names, home_name, expecte
 ])
 def test_a_zone_of_a_city_report_is_the_only_place(sentence, names, home_name, expected):
     assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # a second honour in a clause of its own date, its holder the sentence's subject
+    ("星海电子2021年获评省级绿色工厂，2022年又入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("星海电子", "receivedAward", "国家技术创新示范企业")}),
+    ("星海电子获评省级绿色工厂，同年入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("星海电子", "receivedAward", "国家技术创新示范企业")}),
+    # the second clause has a holder of its own
+    ("星海电子2021年获评省级绿色工厂，远航科技2022年入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("远航科技", E), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("远航科技", "receivedAward", "国家技术创新示范企业")}),
+])
+def test_a_dated_bare_cue_goes_back_to_the_subject(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    ("云杉数字产业园已入驻企业120余家，其中星海电子、远航科技相继落户。",
+     [("云杉数字产业园", PK), ("星海电子", E), ("远航科技", E)],
+     {("星海电子", "locatedIn", "云杉数字产业园"), ("远航科技", "locatedIn", "云杉数字产业园")}),
+    ("2020年建成的云杉数字产业园，2022年入驻企业增至68家，其中星海电子获评省级瞪羚企业。",
+     [("云杉数字产业园", PK), ("星海电子", E)],
+     {("星海电子", "locatedIn", "云杉数字产业园")}),
+    # no hosting verb before 其中: the firm is not placed in the park
+    ("云杉数字产业园总投资20亿元，其中星海电子出资5亿元。",
+     [("云杉数字产业园", PK), ("星海电子", E)], set()),
+])
+def test_firms_listed_after_a_park_hosting_them_are_in_it(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "locatedIn" and t[2] == "云杉数字产业园"
+            and t[0] != "云杉数字产业园"} == expected

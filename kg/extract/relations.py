@@ -36,8 +36,10 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
 ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?(?:的?(?:还有|有|包括|分别是|分别为)[：:]?|(?:如下)?[：:])$")
-# a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
-BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
+# a clause that opens with the cue, perhaps after its own date, its subject left in the clause before
+# (…脱颖而出，入选… / X2022年获评A，2023年又入选B)
+BARE_CUE = re.compile(r"^\s*(?:(?:19[89]\d|20[0-4]\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[，,]?\s*|同年|次年)?"
+                      r"(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
 COUNTED = re.compile(r"(?<![第\d一二三四五六七八九十百几多两])(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
 NEW_AREA = re.compile(r"(?<!高)新区$")
@@ -238,7 +240,18 @@ def _clause_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> C
     if p.type == T.PARK and HOST_AFTER.match(sentence[p.end:]) and not re.search(r"[。；;]", sentence[p.end:c.start]) \
             and _listed_firm(sentence, c):
         return p
+    if p.type == T.PARK and c.type in (T.ENTERPRISE, T.ORGANIZATION, T.PROJECT) and _hosted_list(sentence[p.end:c.start]):
+        return p
     return None
+
+
+# P，2023年入驻企业增至68家，其中A、B… / P已入驻企业320余家，其中A、B、C…: the firms listed after 其中 are the park's
+HOSTED_THEN_LISTED = re.compile(r"^[^。；;]{0,20}?(?:入驻|引进|引入|集聚|聚集)[^。；;]{0,16}?(?:企业|项目|机构)[^。；;，,]{0,12}[，,]\s*其中"
+                                r"[^。；;，,]{0,60}$")
+
+
+def _hosted_list(between: str) -> bool:
+    return HOSTED_THEN_LISTED.match(between) is not None
 
 
 def _listed_firm(sentence: str, c: Candidate) -> bool:

@@ -527,3 +527,14 @@ def test_a_dated_bare_cue_goes_back_to_the_subject(sentence, names, expected):
 def test_firms_listed_after_a_park_hosting_them_are_in_it(sentence, names, expected):
     assert {t for t in triples(sentence, names) if t[1] == "locatedIn" and t[2] == "云杉数字产业园"
             and t[0] != "云杉数字产业园"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, home_name, expected", [
+    # a short form of the reported zone read as a firm: not located in the zone it names
+    ("5月，远航能源集团在松山投资建设的储气库项目开工。", [("远航能源集团", E), ("松山", E), ("储气库项目", PR)],
+     "云州松山经济开发区", {("储气库项目", "locatedIn", "云州松山经济开发区")}),
+    # a firm whose name does not sit inside the zone's name is placed as before
+    ("星海电子二期竣工。", [("星海电子", E)], "云州松山经济开发区", {("星海电子", "locatedIn", "云州松山经济开发区")}),
+])
+def test_a_short_form_of_the_place_is_not_in_it(sentence, names, home_name, expected):
+    assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected

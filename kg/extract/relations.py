@@ -850,4 +850,11 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     found = [f for f in found if not any(f.subject is a.subject and f.object is a.object for a in areas)] + areas
     found += developed
     found += partners
-    return [f for f in found if f.subject.text != f.object.text]
+    return [f for f in found if f.subject.text != f.object.text and not _names_the_place(f)]
+
+
+def _names_the_place(f: Found) -> bool:
+    """洋浦 located in 海南洋浦经济开发区: a name written inside the place's own name is that place by a short
+    form, not something in it."""
+    return f.predicate == P.LOCATED_IN and f.object.type == T.DISTRICT and len(f.subject.text) < len(f.object.text) \
+        and f.subject.text in f.object.text

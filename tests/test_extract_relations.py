@@ -538,3 +538,16 @@ def test_firms_listed_after_a_park_hosting_them_are_in_it(sentence, names, expec
 ])
 def test_a_short_form_of_the_place_is_not_in_it(sentence, names, home_name, expected):
     assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a zone named after a city the document does not name: no containment in the province
+    ("湖南省园区排名：衡阳高新技术产业开发区居首", [("湖南省", D), ("衡阳高新技术产业开发区", D)], set()),
+    # the city named too: the zone is part of the city, the city of the province
+    ("湖南省衡阳市衡阳高新技术产业开发区", [("湖南省", D), ("衡阳市", D), ("衡阳高新技术产业开发区", D)],
+     {("衡阳高新技术产业开发区", "衡阳市"), ("衡阳市", "湖南省")}),
+    # a county still goes to its province when its city is not named
+    ("湖南省衡东县", [("湖南省", D), ("衡东县", D)], {("衡东县", "湖南省")}),
+])
+def test_a_zone_is_part_of_its_city_never_directly_of_a_province(text, names, expected):
+    assert {(f.subject.text, f.object.text) for f in part_of(cands(text, names))} == expected

@@ -692,7 +692,8 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
             continue
         chain = _chain(d.text)
         own = gazetteer().lookup(d.text)
-        ancestors = chain[1:] if own else chain
+        # a zone lies in a city: its name's province holds it only through that city (湘潭高新区 is no partOf 湖南省)
+        ancestors = chain[1:] if own else [a for a in chain if a.level >= 2]
         county = None if own or (chain and chain[0].level == 3) else _named_county_stem(d, by_code)
         if county is not None:
             out.append(Found(d, P.PART_OF, county, dated=False))

@@ -551,3 +551,16 @@ def test_a_short_form_of_the_place_is_not_in_it(sentence, names, home_name, expe
 ])
 def test_a_zone_is_part_of_its_city_never_directly_of_a_province(text, names, expected):
     assert {(f.subject.text, f.object.text) for f in part_of(cands(text, names))} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # a notice's title: the issuing body lists the honour, it does not hold it
+    ("云州省工业和信息化厅关于公布第三批省级特色专业园区名单的通知",
+     [("云州省工业和信息化厅", O), ("省级特色专业园区", A)], set()),
+    ("云州省商务厅关于认定第二批省级外贸转型升级基地的通知", [("云州省商务厅", O), ("省级外贸转型升级基地", A)], set()),
+    # a body that is itself honoured keeps the honour
+    ("松山区科技局获评全省科技管理先进单位。", [("松山区科技局", O), ("全省科技管理先进单位", A)],
+     {("松山区科技局", "receivedAward", "全省科技管理先进单位")}),
+])
+def test_the_body_issuing_a_notice_holds_no_honour(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected

@@ -352,6 +352,8 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
         elif _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")):
             recipients = []   # 以下企业被认定为X：…: the holders are the lines that follow, not the home
+        elif any(_issuer(sentence, c) for c in cands if c.end <= award.start):
+            recipients = []   # X厅关于公布…名单的通知: the body lists holders named elsewhere, the home is none of them
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -429,8 +431,9 @@ def _possessed(between: str) -> bool:
 
 
 def _issuer(sentence: str, c: Candidate) -> bool:
-    """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
-    return c.type == T.ORGANIZATION and (_ISSUING.match(sentence[c.end:]) is not None
+    """工信部公布…名单, 原国家海洋局评定的…, X厅关于公布…名单的通知: the body that confers or lists an honour does not
+    receive it."""
+    return c.type == T.ORGANIZATION and (_ISSUING.match(sentence[c.end:].removeprefix("关于")) is not None
                                          or sentence[:c.start].endswith("被") and _BY_BODY.match(sentence[c.end:]) is not None)
 
 

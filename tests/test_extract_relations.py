@@ -564,3 +564,15 @@ def test_a_zone_is_part_of_its_city_never_directly_of_a_province(text, names, ex
 ])
 def test_the_body_issuing_a_notice_holds_no_honour(sentence, names, expected):
     assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # the second clause's holder is a park the recogniser did not read: not the district's honour
+    ("松山区2023年被评为省级先进制造业集群试点，绿能装备产业园2022年获评省级特色产业园区。",
+     [("松山区", D), ("省级先进制造业集群试点", A), ("省级特色产业园区", A)],
+     {("松山区", "receivedAward", "省级先进制造业集群试点")}),
+    # no holder written at all: the district reported on
+    ("荣获省级特色产业园区。", [("省级特色产业园区", A)], {("松山区", "receivedAward", "省级特色产业园区")}),
+])
+def test_an_unread_park_or_firm_holds_its_honour_not_the_home(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected

@@ -350,6 +350,8 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             # 江苏甲阀门股份有限公司…，甲阀门同时获评…: the firm named before by its short form; 其研发的乙入选…: an
             # unread holder, never the home
             recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
+        elif (short := _unread_subject(sentence[left:award.start])) is not None and UNREAD_HOLDER.search(short):
+            recipients = []   # …，新能源装备产业园2022年获评Y: a park or firm the recogniser did not read, not the home
         elif _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")):
             recipients = []   # 以下企业被认定为X：…: the holders are the lines that follow, not the home
         elif any(_issuer(sentence, c) for c in cands if c.end <= award.start):
@@ -404,6 +406,10 @@ _CUE_TAIL = re.compile(r"(?:也|还|并|又|均|已|再次|成功|同时|先后|
                        r"(?:了|为)?(?:[“\"‘']|20\d\d年度?|第[一二三四五六七八九十\d]+批|首批)*$")
 # who a report speaks for when it names no holder: the district itself (我区, 全市), its zone, or its people
 _HOME_WORDS = re.compile(r"^(?:[我全本该][区市县镇省州旗]|我们|开发区|新区|高新区|经开区|园区|该地|当地|辖区|区内|市内|县内)")
+
+
+# the head of a park's, firm's or project's name: an unread holder that names something, never the home district
+UNREAD_HOLDER = re.compile(r"[\u4e00-\u9fff]{2,}(?:产业园|工业园|科技园|园区|基地|公司|集团|项目|中心)$")
 
 
 def _unread_subject(before: str) -> str | None:

@@ -223,3 +223,14 @@ def test_a_plan_in_a_span_section_takes_the_report_year():
     assert ctx.year("过去4年，松山区新增企业300家。", paragraph_start=True) is None
     assert ctx.year("星海电子获评省级示范企业。", paragraph_start=True) is None
     assert ctx.year("下一步将推动北湖物流园尽快开工。", paragraph_start=True) == 2024
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("经过多年发展，松山区被授予“中国算力谷”称号。", None),
+    ("历经十余年培育，星海电子成长为行业龙头。", None),
+    ("通过数年努力，青禾光电跻身全国百强。", None),
+    ("通过一年努力，青禾光电跻身全国百强。", 2023),   # one year is the report's
+    ("经过调研，松山区引进青禾光电项目。", 2023),
+])
+def test_years_of_effort_are_a_span(sentence, year):
+    assert sentence_year(sentence, report_year=2023) == year

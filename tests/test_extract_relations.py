@@ -473,3 +473,106 @@ COUNTY_ZONES = [
 def test_zone_named_after_a_county_is_part_of_it(text, names, home_name, expected):
     got = {(f.subject.text, f.object.text) for f in home_part_of(cands(text, names), home(home_name))}
     assert got == expected
+
+
+@pytest.mark.parametrize("sentence, names, home_name, expected", [
+    # a city report: a thing placed in a zone of the city is in that zone, not also in the city
+    ("在绵阳经济技术开发区，青禾光电超级工厂项目正在加紧建设。",
+     [("绵阳经济技术开发区", D), ("青禾光电超级工厂项目", PR)], "绵阳市",
+     {("青禾光电超级工厂项目", "locatedIn", "绵阳经济技术开发区")}),
+    # no place named: the city reported on
+    ("青禾光电超级工厂项目正在加紧建设。", [("青禾光电超级工厂项目", PR)], "绵阳市",
+     {("青禾光电超级工厂项目", "locatedIn", "绵阳市")}),
+    # a park named: in the park and in the city (a park is no division)
+    ("星海电子签约入驻云杉智造产业园。", [("星海电子", E), ("云杉智造产业园", PK)], "绵阳市",
+     {("星海电子", "locatedIn", "云杉智造产业园"), ("星海电子", "locatedIn", "绵阳市"),
+      ("云杉智造产业园", "locatedIn", "绵阳市")}),
+    # a county report keeps both the town and the county
+    ("在青禾镇，星海电子二期项目建成投产。", [("青禾镇", D), ("星海电子二期项目", PR)], "松山区",
+     {("星海电子二期项目", "locatedIn", "青禾镇"), ("星海电子二期项目", "locatedIn", "松山区"),
+}),
+])
+def test_a_zone_of_a_city_report_is_the_only_place(sentence, names, home_name, expected):
+    assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # a second honour in a clause of its own date, its holder the sentence's subject
+    ("星海电子2021年获评省级绿色工厂，2022年又入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("星海电子", "receivedAward", "国家技术创新示范企业")}),
+    ("星海电子获评省级绿色工厂，同年入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("星海电子", "receivedAward", "国家技术创新示范企业")}),
+    # the second clause has a holder of its own
+    ("星海电子2021年获评省级绿色工厂，远航科技2022年入选国家技术创新示范企业。",
+     [("星海电子", E), ("省级绿色工厂", A), ("远航科技", E), ("国家技术创新示范企业", A)],
+     {("星海电子", "receivedAward", "省级绿色工厂"), ("远航科技", "receivedAward", "国家技术创新示范企业")}),
+])
+def test_a_dated_bare_cue_goes_back_to_the_subject(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    ("云杉数字产业园已入驻企业120余家，其中星海电子、远航科技相继落户。",
+     [("云杉数字产业园", PK), ("星海电子", E), ("远航科技", E)],
+     {("星海电子", "locatedIn", "云杉数字产业园"), ("远航科技", "locatedIn", "云杉数字产业园")}),
+    ("2020年建成的云杉数字产业园，2022年入驻企业增至68家，其中星海电子获评省级瞪羚企业。",
+     [("云杉数字产业园", PK), ("星海电子", E)],
+     {("星海电子", "locatedIn", "云杉数字产业园")}),
+    # no hosting verb before 其中: the firm is not placed in the park
+    ("云杉数字产业园总投资20亿元，其中星海电子出资5亿元。",
+     [("云杉数字产业园", PK), ("星海电子", E)], set()),
+])
+def test_firms_listed_after_a_park_hosting_them_are_in_it(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "locatedIn" and t[2] == "云杉数字产业园"
+            and t[0] != "云杉数字产业园"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, home_name, expected", [
+    # a short form of the reported zone read as a firm: not located in the zone it names
+    ("5月，远航能源集团在松山投资建设的储气库项目开工。", [("远航能源集团", E), ("松山", E), ("储气库项目", PR)],
+     "云州松山经济开发区", {("储气库项目", "locatedIn", "云州松山经济开发区")}),
+    # a firm whose name does not sit inside the zone's name is placed as before
+    ("星海电子二期竣工。", [("星海电子", E)], "云州松山经济开发区", {("星海电子", "locatedIn", "云州松山经济开发区")}),
+])
+def test_a_short_form_of_the_place_is_not_in_it(sentence, names, home_name, expected):
+    assert {t for t in triples(sentence, names, home_name) if t[1] == "locatedIn"} == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # a zone named after a city the document does not name: no containment in the province
+    ("湖南省园区排名：衡阳高新技术产业开发区居首", [("湖南省", D), ("衡阳高新技术产业开发区", D)], set()),
+    # the city named too: the zone is part of the city, the city of the province
+    ("湖南省衡阳市衡阳高新技术产业开发区", [("湖南省", D), ("衡阳市", D), ("衡阳高新技术产业开发区", D)],
+     {("衡阳高新技术产业开发区", "衡阳市"), ("衡阳市", "湖南省")}),
+    # a county still goes to its province when its city is not named
+    ("湖南省衡东县", [("湖南省", D), ("衡东县", D)], {("衡东县", "湖南省")}),
+])
+def test_a_zone_is_part_of_its_city_never_directly_of_a_province(text, names, expected):
+    assert {(f.subject.text, f.object.text) for f in part_of(cands(text, names))} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # a notice's title: the issuing body lists the honour, it does not hold it
+    ("云州省工业和信息化厅关于公布第三批省级特色专业园区名单的通知",
+     [("云州省工业和信息化厅", O), ("省级特色专业园区", A)], set()),
+    ("云州省商务厅关于认定第二批省级外贸转型升级基地的通知", [("云州省商务厅", O), ("省级外贸转型升级基地", A)], set()),
+    # a body that is itself honoured keeps the honour
+    ("松山区科技局获评全省科技管理先进单位。", [("松山区科技局", O), ("全省科技管理先进单位", A)],
+     {("松山区科技局", "receivedAward", "全省科技管理先进单位")}),
+])
+def test_the_body_issuing_a_notice_holds_no_honour(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected
+
+
+@pytest.mark.parametrize("sentence, names, expected", [
+    # the second clause's holder is a park the recogniser did not read: not the district's honour
+    ("松山区2023年被评为省级先进制造业集群试点，绿能装备产业园2022年获评省级特色产业园区。",
+     [("松山区", D), ("省级先进制造业集群试点", A), ("省级特色产业园区", A)],
+     {("松山区", "receivedAward", "省级先进制造业集群试点")}),
+    # no holder written at all: the district reported on
+    ("荣获省级特色产业园区。", [("省级特色产业园区", A)], {("松山区", "receivedAward", "省级特色产业园区")}),
+])
+def test_an_unread_park_or_firm_holds_its_honour_not_the_home(sentence, names, expected):
+    assert {t for t in triples(sentence, names) if t[1] == "receivedAward"} == expected

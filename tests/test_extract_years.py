@@ -171,3 +171,66 @@ def test_a_title_run_into_its_paragraph_by_spaces_ends_the_this_year_section():
     # a paragraph opened with 今年 dates again
     assert ctx.year("今年上半年，松山区启动专项行动。", paragraph_start=True) == 2021
     assert ctx.year("松山区获评全国劳动教育实验区。") == 2021
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("2020年签约的青禾光电项目于2022年6月实现满产。", 2022),
+    ("2019年建成的松山数字产业园，2021年入驻企业增至50家。", 2021),
+    ("2018年3月落户的星海电子二期今年投产。", 2023),
+    ("2020年，松山区引进青禾光电项目。", 2020),          # a year opening the sentence dates it
+    ("2020年的青禾光电项目是全区重点。", 2020),            # no verb of an event: not a phrase's own year
+    ("2019年建成的松山数字产业园入驻企业50家。", 2023),   # only a phrase's year: the report's
+])
+def test_a_year_describing_a_thing_does_not_date_the_sentence(sentence, year):
+    assert sentence_year(sentence, report_year=2023) == year
+
+
+def test_a_phrase_year_does_not_set_the_paragraph_year():
+    ctx = YearContext(2023)
+    assert ctx.year("2021年签约的青禾光电项目于2023年5月投产。", paragraph_start=True) == 2023
+    assert ctx.year("全年新签约项目20个，其中星海电子二期总投资10亿元。") == 2023
+
+
+def test_a_numbered_heading_naming_a_year_dates_its_section():
+    ctx = YearContext(2023, 2023)
+    assert ctx.year("松山区2023年政府工作报告", paragraph_start=True) == 2023
+    ctx.year("一、2022年工作回顾", paragraph_start=True)
+    assert ctx.year("过去一年，全区生产总值增长5%。", paragraph_start=True) == 2022
+    assert ctx.year("（一）项目建设提质增效。", paragraph_start=True) == 2022   # a sub-heading keeps it
+    assert ctx.year("青禾光电项目建成投产；星海电子获评省级示范企业。") == 2022
+    ctx.year("二、2023年工作安排", paragraph_start=True)
+    assert ctx.year("全力推动北湖物流园建设。", paragraph_start=True) == 2023
+    ctx.year("三、坚持项目为王", paragraph_start=True)                         # same rank, no year: ends it
+    assert ctx.year("星海电子三期开工。", paragraph_start=True) == 2023
+
+
+@pytest.mark.parametrize("heading, year", [
+    ("一、2021年工作回顾", 2021),
+    ("## 2021年主要成绩", 2021),
+    ("二、今年工作安排", 2024),
+    ("一、2019—2021年工作回顾", 2024),   # a range names no single year
+    ("一、过去五年工作回顾", 2024),
+    ("坚持项目为王 2021年成效显著", 2024),   # unnumbered: dates nothing
+])
+def test_which_headings_date_their_section(heading, year):
+    ctx = YearContext(2024, 2024)
+    ctx.year(heading, paragraph_start=True)
+    assert ctx.year("青禾光电项目建成投产。", paragraph_start=True) == year
+
+
+def test_a_plan_in_a_span_section_takes_the_report_year():
+    ctx = YearContext(2024)
+    assert ctx.year("过去4年，松山区新增企业300家。", paragraph_start=True) is None
+    assert ctx.year("星海电子获评省级示范企业。", paragraph_start=True) is None
+    assert ctx.year("下一步将推动北湖物流园尽快开工。", paragraph_start=True) == 2024
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("经过多年发展，松山区被授予“中国算力谷”称号。", None),
+    ("历经十余年培育，星海电子成长为行业龙头。", None),
+    ("通过数年努力，青禾光电跻身全国百强。", None),
+    ("通过一年努力，青禾光电跻身全国百强。", 2023),   # one year is the report's
+    ("经过调研，松山区引进青禾光电项目。", 2023),
+])
+def test_years_of_effort_are_a_span(sentence, year):
+    assert sentence_year(sentence, report_year=2023) == year

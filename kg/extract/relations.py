@@ -36,8 +36,10 @@ FIRM_TITLE = re.compile(r"(?:企业|产品|单位|孵化器|工作站|研究中�
 HOSTED_ORG = re.compile(r"(?:院|研究所|物所|中心|工作站|联合体|实验室|空间|加速器|孵化器)$")
 NATIONAL_ORG = re.compile(r"^(?:中国|国家|全国)|部|国务院|总署|交易所|大学$|学校$")
 ALSO_LISTED = re.compile(r"^[”’\"]?(?:名单|榜单|称号)?(?:的?(?:还有|有|包括|分别是|分别为)[：:]?|(?:如下)?[：:])$")
-# a clause that opens with the cue, its subject left in the clause before (…脱颖而出，入选…)
-BARE_CUE = re.compile(r"^\s*(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
+# a clause that opens with the cue, perhaps after its own date, its subject left in the clause before
+# (…脱颖而出，入选… / X2022年获评A，2023年又入选B)
+BARE_CUE = re.compile(r"^\s*(?:(?:19[89]\d|20[0-4]\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?[，,]?\s*|同年|次年)?"
+                      r"(?:也|还|并|又|再次|成功|同时|先后|均|相继|连续\S{0,4})?"
                       r"(?:入选|入围|荣获|获评|获批|获得|获|被评为|被认定为|被授予|跻身|名列|荣膺|荣登)")
 COUNTED = re.compile(r"(?<![第\d一二三四五六七八九十百几多两])(?:\d+|[一二三四五六七八九十百几多两]+)[个家项批]$")
 NEW_AREA = re.compile(r"(?<!高)新区$")
@@ -198,11 +200,17 @@ def located_in(sentence: str, cands: Sequence[Candidate], home: Candidate | None
         if place is None and park is not None and c.type in (T.ENTERPRISE, T.PROJECT) and c.text != park.text \
                 and not _home_insider(sentence, c):
             targets.append(park)
-        if home is not None and (place is None or _within_home(place, home)):
+        if home is not None and (place is None or _within_home(place, home)) and not _below_city_home(place, home):
             if not (c.text in unplaced and place is None):
                 targets.append(home)
         out.extend(Found(c, P.LOCATED_IN, t) for t in targets if t.text != c.text)
     return out
+
+
+def _below_city_home(place: Candidate | None, home: Candidate) -> bool:
+    """A zone or county named as the place (在X经开区，Y项目…) in a report on a whole city or province: the thing
+    is in that district, and the city above it is no second place."""
+    return place is not None and place.type == T.DISTRICT and is_division(home.text, 2)
 
 
 def _towns_in_name(c: Candidate, places: Sequence[Candidate]) -> list[Candidate]:
@@ -232,7 +240,18 @@ def _clause_place(sentence: str, c: Candidate, places: Sequence[Candidate]) -> C
     if p.type == T.PARK and HOST_AFTER.match(sentence[p.end:]) and not re.search(r"[。；;]", sentence[p.end:c.start]) \
             and _listed_firm(sentence, c):
         return p
+    if p.type == T.PARK and c.type in (T.ENTERPRISE, T.ORGANIZATION, T.PROJECT) and _hosted_list(sentence[p.end:c.start]):
+        return p
     return None
+
+
+# P，2023年入驻企业增至68家，其中A、B… / P已入驻企业320余家，其中A、B、C…: the firms listed after 其中 are the park's
+HOSTED_THEN_LISTED = re.compile(r"^[^。；;]{0,20}?(?:入驻|引进|引入|集聚|聚集)[^。；;]{0,16}?(?:企业|项目|机构)[^。；;，,]{0,12}[，,]\s*其中"
+                                r"[^。；;，,]{0,60}$")
+
+
+def _hosted_list(between: str) -> bool:
+    return HOSTED_THEN_LISTED.match(between) is not None
 
 
 def _listed_firm(sentence: str, c: Candidate) -> bool:
@@ -331,8 +350,12 @@ def received_award(sentence: str, cands: Sequence[Candidate], home: Candidate | 
             # 江苏甲阀门股份有限公司…，甲阀门同时获评…: the firm named before by its short form; 其研发的乙入选…: an
             # unread holder, never the home
             recipients = [f for f in before if f.type == T.ENTERPRISE and _short_of(short, f.text)][-1:]
+        elif (short := _unread_subject(sentence[left:award.start])) is not None and UNREAD_HOLDER.search(short):
+            recipients = []   # …，新能源装备产业园2022年获评Y: a park or firm the recogniser did not read, not the home
         elif _LIST_FOLLOWS.match(sentence[award.end:].rstrip("。")):
             recipients = []   # 以下企业被认定为X：…: the holders are the lines that follow, not the home
+        elif any(_issuer(sentence, c) for c in cands if c.end <= award.start):
+            recipients = []   # X厅关于公布…名单的通知: the body lists holders named elsewhere, the home is none of them
         else:
             recipients = [home] if home is not None else []
         for r in recipients:
@@ -385,6 +408,10 @@ _CUE_TAIL = re.compile(r"(?:也|还|并|又|均|已|再次|成功|同时|先后|
 _HOME_WORDS = re.compile(r"^(?:[我全本该][区市县镇省州旗]|我们|开发区|新区|高新区|经开区|园区|该地|当地|辖区|区内|市内|县内)")
 
 
+# the head of a park's, firm's or project's name: an unread holder that names something, never the home district
+UNREAD_HOLDER = re.compile(r"[\u4e00-\u9fff]{2,}(?:产业园|工业园|科技园|园区|基地|公司|集团|项目|中心)$")
+
+
 def _unread_subject(before: str) -> str | None:
     """The words before the cue that name the honour's holder when the recogniser read no name there (金盾阀门同时获评,
     其研发的焊接机器人入选): None when there are none, or they are the home's own words or a sector of it."""
@@ -410,8 +437,9 @@ def _possessed(between: str) -> bool:
 
 
 def _issuer(sentence: str, c: Candidate) -> bool:
-    """工信部公布…名单, 原国家海洋局评定的…: the body that confers or lists an honour does not receive it."""
-    return c.type == T.ORGANIZATION and (_ISSUING.match(sentence[c.end:]) is not None
+    """工信部公布…名单, 原国家海洋局评定的…, X厅关于公布…名单的通知: the body that confers or lists an honour does not
+    receive it."""
+    return c.type == T.ORGANIZATION and (_ISSUING.match(sentence[c.end:].removeprefix("关于")) is not None
                                          or sentence[:c.start].endswith("被") and _BY_BODY.match(sentence[c.end:]) is not None)
 
 
@@ -673,7 +701,8 @@ def part_of(districts: Sequence[Candidate]) -> list[Found]:
             continue
         chain = _chain(d.text)
         own = gazetteer().lookup(d.text)
-        ancestors = chain[1:] if own else chain
+        # a zone lies in a city: its name's province holds it only through that city (湘潭高新区 is no partOf 湖南省)
+        ancestors = chain[1:] if own else [a for a in chain if a.level >= 2]
         county = None if own or (chain and chain[0].level == 3) else _named_county_stem(d, by_code)
         if county is not None:
             out.append(Found(d, P.PART_OF, county, dated=False))
@@ -831,4 +860,11 @@ def relations(sentence: str, cands: Sequence[Candidate], home: Candidate | None,
     found = [f for f in found if not any(f.subject is a.subject and f.object is a.object for a in areas)] + areas
     found += developed
     found += partners
-    return [f for f in found if f.subject.text != f.object.text]
+    return [f for f in found if f.subject.text != f.object.text and not _names_the_place(f)]
+
+
+def _names_the_place(f: Found) -> bool:
+    """洋浦 located in 海南洋浦经济开发区: a name written inside the place's own name is that place by a short
+    form, not something in it."""
+    return f.predicate == P.LOCATED_IN and f.object.type == T.DISTRICT and len(f.subject.text) < len(f.object.text) \
+        and f.subject.text in f.object.text

@@ -22,11 +22,22 @@ def _figure_year(sentence: str, m: re.Match) -> bool:
         and _FIGURE_AFTER.match(sentence, m.end(1)) is not None
 
 
+# a year inside an attributive phrase, dating only the thing it describes: 2022年签约的X项目 / 2021年建成的Y产业园
+_MODIFIER_AFTER = re.compile(r"\s*年\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:(?:签约|签订|建成|开工|投产|成立|落户|引进|获批"
+                             r"|认定|设立|启动|竣工|开业|注册|入驻|获评|挂牌|开通|落地|建设|批复|批准|组建|创建)){1,2}的")
+
+
+def _modifier_year(sentence: str, m: re.Match) -> bool:
+    return _MODIFIER_AFTER.match(sentence, m.end(1)) is not None
+
+
 def _explicit(sentence: str) -> re.Match | None:
-    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业) nor one that
-    dates a figure or a comparison inside it (…，2021年实现营业收入186亿元; 较2022年提高)."""
+    """The first year the sentence dates its facts by, not one a plan looks ahead to (预计于2018年开业), one that
+    dates a figure or a comparison inside it (…，2021年实现营业收入186亿元; 较2022年提高), nor one that dates only the
+    thing a phrase describes (2022年签约的X项目于2023年投产)."""
     return next((m for m in _EXPLICIT.finditer(sentence)
-                 if not _PLAN_BEFORE.search(sentence[:m.start()]) and not _figure_year(sentence, m)), None)
+                 if not _PLAN_BEFORE.search(sentence[:m.start()]) and not _figure_year(sentence, m)
+                 and not _modifier_year(sentence, m)), None)
 
 
 def clause_year(clause: str) -> int | None:
@@ -49,7 +60,7 @@ _MANY = r"(?:[2-9]|\d{2}|[两二三四五六七八九十几多]|十[一二三四
 _NO_SINGLE_YEAR = re.compile(
     r"[自从](?:19[89]\d|20[0-4]\d)年[^。]*以来|"
     rf"过去\s*{_MANY}\s*年|(?<!\d){_MANY}\s*年间|近\s*{_MANY}\s*年|{_MANY}年来|近年来|近年|"
-    r"(?:去年|上年|前年)以来|十[一二三四五]五[”’\"]?(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年"
+    r"(?:去年|上年|前年)以来|十[一二三四五]五[”’\"]?(?:时期|期间|以来|规划)|未来\s*[\d一二三四五六七八九十几]+\s*年|多年来|历年|(?:通过|经过|历经)(?:多|数|几|十余|十多|二十余)年"
 )
 _OPENING_SPAN = re.compile(
     rf"^\s*[“\"]?(?:过去\s*{_MANY}\s*年|近\s*{_MANY}\s*年|{_MANY}\s*年间|十[一二三四五]五[”’\"]?(?:时期|期间|以来))")
@@ -110,6 +121,31 @@ def _spans_years(sentence: str) -> bool:
 _HEADING = re.compile(r"^(?:#|[一二三四五六七八九十\d]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)])")
 
 
+_RANKS = (re.compile(r"^第[一二三四五六七八九十\d]+[章节部篇]"), re.compile(r"^[一二三四五六七八九十]+\s*[、.．]"),
+          re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), re.compile(r"^\d+\s*[、.．\s]"), re.compile(r"^[（(]\d+[）)]"))
+
+
+def heading_rank(title: str, depth: int = 0) -> int | None:
+    """How high a heading stands: a '#' heading by its depth (below 10), a numbered one by its numbering
+    (第一章 < 一、 < （一） < 1. < （1）); None for an unnumbered title."""
+    if depth:
+        return depth
+    return next((10 + i for i, r in enumerate(_RANKS) if r.match(title)), None)
+
+
+def _heading_named_year(title: str, written: int | None) -> int | None:
+    """The one year a heading names: explicit (2022年工作回顾) or relative to the writing year (今年工作安排)."""
+    if _RANGE.search(title) or _NO_SINGLE_YEAR.search(title):
+        return None
+    found = {int(m.group(1)) for m in _EXPLICIT.finditer(title)}
+    if len(found) == 1:
+        return found.pop()
+    rel = _RELATIVE_RE.search(title)
+    if not found and rel and rel.group(0) in ("今年", "本年", "去年", "上年", "明年") and written is not None:
+        return written + _RELATIVE[rel.group(0)]
+    return None
+
+
 def is_heading(sentence: str) -> bool:
     """A section title: a `#` line, a numbered line, or a short line without clause punctuation."""
     s = sentence.strip()
@@ -137,6 +173,8 @@ class YearContext:
         self.undated_level = 0           # '#' depth of the heading whose section turned to a span
         self.sentence_no = 0             # index of the sentence in its paragraph
         self.lead_in = False             # the paragraph opened with a short title sentence
+        self.heading_year: int | None = None   # the year a numbered heading names (一、2022年工作回顾)
+        self.heading_rank = 0                  # the rank of that heading: a heading of this rank or above ends it
 
     def _heading(self, sentence: str) -> None:
         """A heading ends an undated section unless it is one of its sub-headings: deeper by '#', or
@@ -145,6 +183,7 @@ class YearContext:
         title = stripped.lstrip("#").strip()
         depth = len(stripped) - len(stripped.lstrip("#"))
         self.level = depth
+        self._heading_year(title, depth)
         if _HONOURS.match(title):
             self.undated, self.undated_level = True, depth
             return
@@ -152,6 +191,18 @@ class YearContext:
             depth == 0 and not _NUMBERED.match(title) and not _YEAR_WORD.search(title))
         if not (self.undated and sub):
             self.undated = False
+
+    def _heading_year(self, title: str, depth: int) -> None:
+        """A numbered heading naming one year (一、2022年工作回顾 / 二、今年工作安排) dates its section, sub-headings
+        included, until a heading of its rank or above; an unnumbered title (…2023年政府工作报告) dates nothing."""
+        rank = heading_rank(title, depth)
+        if rank is None:
+            return
+        if self.heading_year is not None and rank <= self.heading_rank:
+            self.heading_year = None
+        named = _heading_named_year(title, self.publication_year or self.report_year)
+        if named is not None:
+            self.heading_year, self.heading_rank = named, rank
 
     def _opens(self, sentence: str, paragraph_start: bool) -> bool:
         """Whether the sentence opens its paragraph: the first one, or the one after a lead-in title."""
@@ -204,4 +255,6 @@ class YearContext:
             return self.paragraph_year
         if self.section is not None:
             return self.section
-        return None if self.undated or self.paragraph_undated else self.report_year
+        if (self.undated or self.paragraph_undated) and not _PLAN_TURN.search(sentence):
+            return None
+        return self.heading_year if self.heading_year is not None else self.report_year

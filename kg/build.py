@@ -66,12 +66,15 @@ def extract_many_or_skip(nlp: Language, paths: Sequence[Path], max_bytes: int = 
     read go through the pipeline together, and when that fails, one by one, so a bug costs one document."""
     got: list[DocExtraction | Skip | Document] = [read_or_skip(path, max_bytes) for path in paths]
     read = [i for i, g in enumerate(got) if isinstance(g, Document)]
-    try:
-        for i, ex in zip(read, extract_documents(nlp, [got[i] for i in read])):  # type: ignore[misc]
-            got[i] = ex
-    except Exception:
-        for i in read:
-            got[i] = _one_or_skip(nlp, paths[i], got[i])  # type: ignore[arg-type]
+    if len(read) > 1:
+        try:
+            for i, ex in zip(read, extract_documents(nlp, [got[i] for i in read])):  # type: ignore[misc]
+                got[i] = ex
+            return got  # type: ignore[return-value]
+        except Exception:
+            pass  # one of them: find it by running each alone
+    for i in read:
+        got[i] = _one_or_skip(nlp, paths[i], got[i])  # type: ignore[arg-type]
     return got  # type: ignore[return-value]
 
 

@@ -101,6 +101,12 @@ def is_division(name: str, max_level: int = 3) -> bool:
     return bool(found) and found[0].level <= max_level
 
 
+def division_level(name: str) -> int | None:
+    """The level of the division `name` names first (1 province, 2 prefecture, 3 county, 4 below), or None."""
+    found = gazetteer().lookup(name)
+    return found[0].level if found else None
+
+
 def full_name(name: str) -> str | None:
     """The official full name for a known division name or short form (大连 → 大连市)."""
     found = gazetteer().lookup(name)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract.divisions import Division, county_by_stem, gazetteer, is_division
+from kg.extract.divisions import Division, county_by_stem, division_level, gazetteer, is_division
 from kg.extract import lexicon as lx
 from kg.extract.entities import Candidate
 from kg.extract.firms import (FIRM_HEAD, GENERIC_LEAD, REGION_LEAD, TRADE_HEADS, firm_prefix, institute_founder,
@@ -794,7 +794,7 @@ def subcounty_part_of(districts: Sequence[Candidate], home: Candidate | None) ->
         elif SUBCOUNTY_HEAD.search(d.text) and county and (before is None or before.text == home.text):
             out.append(Found(d, P.PART_OF, before or home, dated=False))
         elif SUBCOUNTY_HEAD.search(d.text) and before is not None and home is not None and d.text == home.text \
-                and _county_level(before.text):
+                and division_level(before.text) == 3:
             out.append(Found(d, P.PART_OF, before, dated=False))   # 江宁区湖熟街道 in 湖熟街道's report: its county
     out.extend(_home_town_county(districts, home, out))
     return list({(f.subject.text, f.object.text): f for f in out}.values())
@@ -806,18 +806,13 @@ def _written_county(name: str) -> bool:
     return bool(chain) and chain[0].level == 3 and name.endswith(chain[0].name)
 
 
-def _county_level(name: str) -> bool:
-    found = gazetteer().lookup(name)
-    return bool(found) and found[0].level == 3
-
-
 def _home_town_county(districts: Sequence[Candidate], home: Candidate | None, found: Sequence[Found]) -> list[Found]:
     """A town's own report (湖熟街道2016年工作总结, …在X区委领导下): the town is part of the first county-level division
     it names, unless the text already wrote the county right before it."""
     if home is None or gazetteer().lookup(home.text) or not SUBCOUNTY_HEAD.search(home.text) \
             or any(f.subject.text == home.text for f in found):
         return []
-    county = next((d for d in districts if _county_level(d.text)), None)
+    county = next((d for d in districts if division_level(d.text) == 3), None)
     home_at = next((d for d in districts if d.text == home.text), home)
     return [Found(home_at, P.PART_OF, county, dated=False)] if county is not None else []
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract import tables
 from kg.model import DocExtraction, Document, EntityType, Mention, Predicate, RelationMention
 
 EXTENSIONS = {
@@ -12,6 +13,7 @@ EXTENSIONS = {
     "kg_relations": None,   # list[(subject idx, predicate, object idx, year, sent start, sent end)]
     "kg_text": None,        # doc.text, read once by kg_sentences (spaCy rebuilds it from every token on each access)
     "kg_sents": None,       # [(start_char, end_char)] of doc.sents, from kg_sentences (doc.sents makes every token)
+    "kg_tables": None,      # the rows of the document's Markdown tables (kg.extract.tables.Row), read once
 }
 
 
@@ -20,6 +22,13 @@ def doc_text(doc: Doc) -> str:
     if doc._.kg_text is None:
         doc._.kg_text = doc.text
     return doc._.kg_text
+
+
+def table_rows(doc: Doc) -> list[tables.Row]:
+    """The rows of the document's Markdown tables, read once (kg_entities types their cells, kg_relations pairs them)."""
+    if doc._.kg_tables is None:
+        doc._.kg_tables = tables.table_rows(doc_text(doc))
+    return doc._.kg_tables
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kg.extract import entities, relations, tables, tagging, years
-from kg.extract.divisions import gazetteer
+from kg.extract.divisions import division_level, gazetteer
 from kg.extract.entities import Candidate, Word
 from kg.extract.firms import place_and_trade, place_stems
 from kg.extract.lexicon import load_user_lexicon
 from kg.model import EntityType
-from kg.pipeline.annotations import doc_text, register_extensions, sentence_spans
+from kg.pipeline.annotations import doc_text, register_extensions, sentence_spans, table_rows
 
 register_extensions()
 
@@ -129,7 +129,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans: list[Span] = []
-        named = tables.table_names(tables.table_rows(text))
+        named = tables.table_names(table_rows(doc))
         user = {**named, **self.user} if named else self.user
         sents = sentence_spans(doc)
         for (start, end), local in zip(sents, doc._.kg_words or [[]] * len(sents)):
@@ -279,11 +279,6 @@ _PROSE_BEFORE_LIST = 4   # sentences of a notice between its honour and the list
 ZONE = re.compile(r"(?:新区|高新区|开发区|经开区|工业园区|保税区|自贸区|试验区|示范区|合作区)$")
 
 
-def _province(name: str) -> bool:
-    found = gazetteer().lookup(name)
-    return bool(found) and found[0].level == 1
-
-
 class RelationFinder:
     """Runs kg.extract.relations sentence by sentence, with the document context the rules need: the home
     district, the park a paragraph is about, the document's enterprises, and the year context."""
@@ -301,8 +296,8 @@ class RelationFinder:
         dating = years.YearContext(document.report_year if document else None,
                                    document.publication_year if document else None)
         home_span = (title_district(spans, text) or self._home(spans, doc._.kg_home)) if self.use_home else None
-        if home_span is not None and _province(home_span.text):
-            home_span = None   # a province's notice (X省…厅关于…): what it lists is not simply in the province
+        if home_span is not None and division_level(home_span.text) == 1:
+            home_span = None   # a province's title (X省…厅关于…): what its notice lists is not simply in the province
         developers = [s for s in spans if s.label_ in (EntityType.ENTERPRISE.value, EntityType.ORGANIZATION.value)
                       and not any(o.start_char <= s.start_char and s.end_char <= o.end_char and len(o.text) > len(s.text)
                                   for o in spans)]
@@ -333,7 +328,7 @@ class RelationFinder:
                     continue
                 out.append((si, f.predicate.value, oi, self._fact_year(sent_text, f, year) if f.dated else None,
                             base, sent_end))
-        out = self._table_rows(text, index, out, sent_years)
+        out = self._table_rows(text, table_rows(doc), index, out, sent_years)
         out += self._notice_lists(text, sents, by_sent, index, sent_years)
         districts = [s for s in spans if s.label_ == EntityType.DISTRICT.value]
         home0 = self._cand(home_span, 0) if home_span is not None else None
@@ -403,10 +398,10 @@ class RelationFinder:
         return out
 
     @staticmethod
-    def _table_rows(text: str, index: dict, out: list, sent_years: dict[int, int | None]) -> list:
+    def _table_rows(text: str, rows: list[tables.Row], index: dict, out: list, sent_years: dict[int, int | None]) -> list:
         """A table row's project is developedBy the row's investor; the investor, a firm from elsewhere that
         puts money in, is not thereby in the home district."""
-        for row in tables.table_rows(text):
+        for row in rows:
             p, f = row.project, row.investor
             pi = index.get((p.start, p.end, EntityType.PROJECT.value)) if p is not None else None
             fi = index.get((f.start, f.end, EntityType.ENTERPRISE.value)) if f is not None else None
